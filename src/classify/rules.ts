@@ -1,0 +1,83 @@
+// The transparent rule set: cues in, one label out, following the tie-breaks of the labeling
+// guide in order. The trained model (model.ts) uses these cues as features too.
+import type { Classification, Label } from '../model.js';
+import { answeredCues, evidenceOf, replyCues, type CueName, type Hit } from './cues.js';
+import { normalize, type Normalized } from './normalize.js';
+
+export interface CueSet {
+  n: Normalized;
+  /** Whether the answered tweet was known (so "no problem raised" means something). */
+  answered: boolean;
+  hits: Hit[];
+  has(cue: CueName): Hit | undefined;
+}
+
+export function cuesFor(text: string, answeredText?: string): CueSet {
+  const n = normalize(text);
+  const hits = [...replyCues(n), ...answeredCues(answeredText)];
+  const map = new Map(hits.map((h) => [h.cue, h]));
+  return { n, hits, answered: !!answeredText, has: (c) => map.get(c) };
+}
+
+const CHANNEL_CUES: CueName[] = ['dm', 'email', 'phone', 'channel', 'forum', 'genericLink'];
+const HELP_CUES: CueName[] = ['steps', 'action', 'answer', 'specificLink'];
+
+function decide(label: Label, confidence: number, hits: (Hit | undefined)[]): Classification {
+  const evidence = hits.filter((h): h is Hit => h !== undefined).map(evidenceOf);
+  return { label, confidence, evidence };
+}
+
+/** Rule-only classification, tie-breaks 1–7 of the labeling guide in order. */
+export function classifyByRules(c: CueSet): Classification {
+  const has = c.has;
+  const channel = CHANNEL_CUES.map(has).filter(Boolean) as Hit[];
+  const help = HELP_CUES.map(has).filter(Boolean) as Hit[];
+  const diagnostic = has('diagnostic');
+  const negated = has('blameNegated');
+
+  // 1. Fault placed elsewhere wins, unless denied ("not your fault") or only a fallback after help.
+  const fault = (['customerFault', 'outsideForce', 'thirdParty'] as CueName[]).map(has).filter(Boolean) as Hit[];
+  const policy = has('policyRefusal');
+  if (fault.length && !negated) {
+    const third = has('thirdParty');
+    const onlyFallback = fault.length === 1 && third && help.length && has('fallback');
+    if (!onlyFallback) return decide('blaming', 0.8, [...fault, policy]);
+  }
+  // 4. Policy as the reason for a refusal, with nothing offered.
+  if (policy && !negated) {
+    const alt = has('alternative');
+    if (!alt && !has('action') && !has('steps')) return decide('blaming', 0.75, [policy]);
+    return decide('resolving', 0.65, [policy, alt, has('action'), has('steps')]);
+  }
+  // 6. The person asked for a channel: giving it is the answer.
+  const asked = has('askedForChannel');
+  if (asked && channel.length) return decide('resolving', 0.7, [asked, channel[0]]);
+  // 2. Public help wins over a fallback channel.
+  if (help.length) {
+    const strong = help.length > 1 || has('action') || has('steps');
+    if (!channel.length || has('fallback') || strong) {
+      return decide('resolving', channel.length ? 0.7 : 0.85, [...help, has('fallback')]);
+    }
+    // A lone answer-ish phrase beside a channel request: the channel is the move.
+    return decide('deflecting', 0.55, [...channel, ...help]);
+  }
+  // 3. A diagnostic question that then moves to a private channel is deflecting.
+  if (diagnostic) {
+    if (channel.length && !has('fallback')) return decide('deflecting', 0.7, [diagnostic, ...channel]);
+    return decide('resolving', 0.7, [diagnostic]);
+  }
+  if (channel.length) return decide('deflecting', 0.85, channel);
+  if (has('brushOff')) return decide('deflecting', 0.8, [has('brushOff')]);
+  // 7. Sympathy alone: a brush-off to a complaint, chit-chat otherwise.
+  const sympathy = has('sympathy');
+  const problem = has('problemRaised');
+  if (sympathy && !has('thanks')) {
+    return problem || !c.answered
+      ? decide('deflecting', 0.6, [sympathy, problem])
+      : decide('other', 0.55, [sympathy]);
+  }
+  const social = has('thanks') ?? has('marketing');
+  if (social) return decide('other', 0.8, [social]);
+  if (sympathy) return decide('deflecting', 0.55, [sympathy]);
+  return decide('other', 0.4, []);
+}

@@ -1,0 +1,26 @@
+// Typed errors: commands throw these; only the top level turns them into exit codes.
+
+export const EXIT = { ok: 0, failUnder: 1, input: 2, network: 3 } as const;
+
+/** Usage or input problem: bad file, bad flag, missing token. Exit 2. */
+export class InputError extends Error {
+  readonly exitCode = EXIT.input;
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'InputError';
+  }
+}
+
+/** API or network failure. Exit 3. */
+export class NetworkError extends Error {
+  readonly exitCode = EXIT.network;
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'NetworkError';
+  }
+}
+
+/** A loader's complaint about a specific place in a file. */
+export function fileError(file: string, what: string, line?: number): InputError {
+  return new InputError(`${file}${line !== undefined ? `:${line}` : ''}: ${what}`);
+}

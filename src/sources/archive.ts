@@ -1,0 +1,104 @@
+// Account archive ("Download your archive"): data/tweets.js (older: tweet.js; big archives add
+// tweets-part1.js …), `window.YTD.tweets.part0 = [ {"tweet": {…}}, … ]`; before 2020 entries
+// have no {"tweet": …} wrapper. Numbers are strings; the owner is in manifest.js or account.js.
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { OWNER_UNKNOWN, type Account, type Timeline } from '../model.js';
+import { fileError, InputError } from '../errors.js';
+import { htmlUnescape, normId, toIso } from '../text.js';
+import { TimelineBuilder } from './builder.js';
+
+const TWEET_FILE = /^tweets?(-part\d+)?\.js$/;
+
+export const looksLikeArchiveJs = (text: string) => /^\s*window\.(YTD|__THAR_CONFIG)/.test(text);
+
+/** The JSON after `window.YTD.x.partN =`. */
+function jsPayload(text: string, file: string): unknown {
+  const eq = text.indexOf('=');
+  if (eq < 0) throw fileError(file, 'not an archive data file (no "window.YTD… =" assignment)');
+  const body = text.slice(eq + 1).trim().replace(/;\s*$/, '');
+  try {
+    return JSON.parse(body);
+  } catch {
+    throw fileError(file, 'archive data is not valid JSON (file truncated?)');
+  }
+}
+
+interface ArchiveTweet {
+  id_str?: string; id?: string; full_text?: string; text?: string; created_at?: string;
+  in_reply_to_status_id_str?: string; in_reply_to_status_id?: string;
+  in_reply_to_user_id_str?: string; in_reply_to_user_id?: string; in_reply_to_screen_name?: string;
+  retweeted_status?: unknown;
+}
+
+export function addArchiveTweets(b: TimelineBuilder, text: string, file: string, owner: Account): void {
+  const payload = jsPayload(text, file);
+  if (!Array.isArray(payload)) throw fileError(file, 'archive data is not a list of tweets');
+  for (const entry of payload) {
+    const t = (entry && typeof entry === 'object' && 'tweet' in entry ? entry.tweet : entry) as ArchiveTweet;
+    const id = normId(t?.id_str ?? t?.id);
+    const body = t?.full_text ?? t?.text;
+    if (!id || typeof body !== 'string') continue;
+    const full = htmlUnescape(body);
+    b.add(
+      {
+        id,
+        text: full,
+        createdAt: toIso(t.created_at),
+        authorId: owner.id ?? OWNER_UNKNOWN,
+        authorHandle: owner.handle,
+        inReplyToId: normId(t.in_reply_to_status_id_str ?? t.in_reply_to_status_id),
+        inReplyToUserId: normId(t.in_reply_to_user_id_str ?? t.in_reply_to_user_id),
+        inReplyToHandle: t.in_reply_to_screen_name || undefined,
+        isRetweet: (full.startsWith('RT @') || t.retweeted_status !== undefined) || undefined,
+      },
+      true,
+    );
+  }
+}
+
+
+/** Owner from manifest.js (userInfo) or account.js, looked for beside the tweets file. */
+export function archiveOwner(dataDir: string): Account {
+  const manifest = join(dataDir, 'manifest.js');
+  if (existsSync(manifest)) {
+    const m = jsPayload(readFileSync(manifest, 'utf8'), manifest) as { userInfo?: { userName?: string; accountId?: string } };
+    if (m?.userInfo?.userName) return { id: m.userInfo.accountId, handle: m.userInfo.userName };
+  }
+  const account = join(dataDir, 'account.js');
+  if (existsSync(account)) {
+    const a = jsPayload(readFileSync(account, 'utf8'), account) as { account?: { username?: string; accountId?: string } }[];
+    const acc = Array.isArray(a) ? a[0]?.account : undefined;
+    if (acc?.username) return { id: acc.accountId, handle: acc.username };
+  }
+  return {};
+}
+
+/** A tweets.js file, or an unzipped archive folder (its data/ folder, or the data folder itself). */
+export function loadArchive(path: string, firstText?: string): Timeline {
+  let dataDir: string;
+  let files: string[];
+  if (statSync(path).isDirectory()) {
+    dataDir = existsSync(join(path, 'data')) ? join(path, 'data') : path;
+    files = readdirSync(dataDir).filter((f) => TWEET_FILE.test(f)).sort(partOrder).map((f) => join(dataDir, f));
+    if (files.length === 0) throw new InputError(`${path}: folder holds no data/tweets.js (not an unzipped account archive)`);
+  } else {
+    dataDir = dirname(path);
+    files = [path];
+    // Given part0, pick up its sibling parts too.
+    if (/^tweets?\.js$/.test(basename(path))) {
+      const parts = readdirSync(dataDir).filter((f) => /^tweets?-part\d+\.js$/.test(f)).sort(partOrder);
+      files.push(...parts.map((f) => join(dataDir, f)));
+    }
+  }
+  const owner = archiveOwner(dataDir);
+  const b = new TimelineBuilder('archive');
+  for (const f of files) addArchiveTweets(b, f === path && firstText !== undefined ? firstText : readFileSync(f, 'utf8'), f, owner);
+  b.addOwner(owner.handle || owner.id ? owner : { id: OWNER_UNKNOWN });
+  return b.finish();
+}
+
+function partOrder(a: string, b: string): number {
+  const n = (f: string) => Number(/-part(\d+)/.exec(f)?.[1] ?? 0);
+  return n(a) - n(b);
+}

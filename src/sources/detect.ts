@@ -1,0 +1,75 @@
+// Picks a loader by looking at the content (override with --input-format) and turns
+// file-system failures into one-line input errors.
+import { readFileSync, statSync } from 'node:fs';
+import type { InputFormat, Timeline } from '../model.js';
+import { fileError, InputError } from '../errors.js';
+import { parseV2 } from './v2-json.js';
+import { looksLikeTwcsHeader, parseTwcs } from './twcs-csv.js';
+import { loadArchive, looksLikeArchiveJs } from './archive.js';
+
+function fsError(file: string, err: unknown): InputError {
+  const code = (err as NodeJS.ErrnoException)?.code;
+  const why =
+    code === 'ENOENT' ? 'no such file' :
+    code === 'EACCES' || code === 'EPERM' ? 'cannot read (permission denied)' :
+    code === 'EISDIR' ? 'is a folder' :
+    `cannot read (${code ?? (err as Error)?.message ?? 'unknown error'})`;
+  return new InputError(`${file}: ${why}`, { cause: err });
+}
+
+/** NUL bytes or a high share of control characters in the first 8 KB mean binary data. */
+export function looksBinary(buf: Buffer): boolean {
+  const n = Math.min(buf.length, 8192);
+  let control = 0;
+  for (let i = 0; i < n; i++) {
+    const c = buf[i];
+    if (c === 0) return true;
+    if (c < 9 || (c > 13 && c < 32)) control++;
+  }
+  return n > 0 && control / n > 0.05;
+}
+
+export function detectFormat(text: string): InputFormat | null {
+  const start = text.replace(/^\ufeff/, '').trimStart();
+  if (looksLikeArchiveJs(start)) return 'archive';
+  if (start.startsWith('{') || start.startsWith('[')) return 'v2';
+  const firstLine = start.slice(0, start.indexOf('\n') >>> 0);
+  if (looksLikeTwcsHeader(firstLine)) return 'twcs';
+  return null;
+}
+
+export function loadFile(file: string, format?: InputFormat): Timeline {
+  let isDir = false;
+  try {
+    isDir = statSync(file).isDirectory();
+  } catch (err) {
+    throw fsError(file, err);
+  }
+  if (isDir) {
+    if (format && format !== 'archive') throw new InputError(`${file}: is a folder; only an unzipped account archive can be read as a folder`);
+    return loadArchive(file);
+  }
+  let buf: Buffer;
+  try {
+    buf = readFileSync(file);
+  } catch (err) {
+    throw fsError(file, err);
+  }
+  if (looksBinary(buf)) throw fileError(file, 'binary data, not a timeline (expected X API v2 JSON/JSONL, an archive tweets.js, or TWCS CSV)');
+  const text = buf.toString('utf8');
+  if (text.trim() === '') throw fileError(file, 'empty file');
+  const fmt = format ?? detectFormat(text);
+  switch (fmt) {
+    case 'v2':
+      return parseV2(text, file);
+    case 'twcs':
+      return parseTwcs(text, file);
+    case 'archive':
+      return loadArchive(file, text);
+    default: {
+      const first = text.slice(0, 200).split('\n')[0];
+      if (first.includes(',')) throw fileError(file, `CSV header is not the TWCS layout (expected tweet_id,author_id,inbound,created_at,text,response_tweet_id,in_response_to_tweet_id)`, 1);
+      throw fileError(file, 'unknown format (expected X API v2 JSON/JSONL, an archive tweets.js, or TWCS CSV)');
+    }
+  }
+}

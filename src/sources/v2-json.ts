@@ -1,0 +1,122 @@
+// X API v2 responses: a page ({data, includes, meta}), an array of pages, JSONL of pages
+// (twarc2 and our own `fetch`), or JSONL / arrays of bare v2 tweet objects.
+import { OWNER_UNKNOWN, type Account, type Timeline, type Tweet } from '../model.js';
+import { fileError } from '../errors.js';
+import { htmlUnescape, toIso } from '../text.js';
+import { TimelineBuilder } from './builder.js';
+
+/** Retrieval metadata our `fetch` adds to each raw page (twarc's `__twarc` plays the same role). */
+export const META_KEY = '__feedhealth';
+
+export interface PageMeta {
+  endpoint?: string;
+  retrievedAt?: string;
+  user?: { id?: string; username?: string };
+}
+
+interface V2User { id?: string; username?: string; name?: string; public_metrics?: { followers_count?: number } }
+interface V2Tweet {
+  id?: string; text?: string; created_at?: string; author_id?: string; conversation_id?: string;
+  in_reply_to_user_id?: string; referenced_tweets?: { type?: string; id?: string }[];
+}
+
+type Json = Record<string, unknown>;
+const isObj = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** Postman and tweepy captures wrap the body as {_source_request, response}. */
+function unwrap(v: unknown): unknown {
+  return isObj(v) && '_source_request' in v && 'response' in v ? v.response : v;
+}
+
+const isPage = (v: Json) => 'data' in v || 'includes' in v || 'meta' in v || 'errors' in v;
+const isBareTweet = (v: Json) => typeof v.id === 'string' && typeof v.text === 'string';
+
+export function v2Tweet(t: V2Tweet, users: Map<string, V2User>): Tweet | null {
+  if (typeof t.id !== 'string' || typeof t.text !== 'string') return null;
+  const refs = Array.isArray(t.referenced_tweets) ? t.referenced_tweets : [];
+  const author = t.author_id ? users.get(t.author_id) : undefined;
+  const replyUser = t.in_reply_to_user_id ? users.get(t.in_reply_to_user_id) : undefined;
+  return {
+    id: t.id,
+    text: htmlUnescape(t.text),
+    createdAt: toIso(t.created_at),
+    authorId: t.author_id,
+    authorHandle: author?.username,
+    authorName: author?.name,
+    authorFollowers: author?.public_metrics?.followers_count,
+    inReplyToId: refs.find((r) => r.type === 'replied_to')?.id,
+    inReplyToUserId: t.in_reply_to_user_id,
+    inReplyToHandle: replyUser?.username,
+    conversationId: t.conversation_id,
+    isRetweet: refs.some((r) => r.type === 'retweeted') || undefined,
+  };
+}
+
+/** Adds one page (or bare tweet) to the builder; returns false when the value is neither. */
+export function addV2Value(b: TimelineBuilder, value: unknown): boolean {
+  const v = unwrap(value);
+  if (!isObj(v)) return false;
+  if (isBareTweet(v) && !isPage(v)) {
+    const t = v2Tweet(v as V2Tweet, b.users);
+    if (t) {
+      t.authorId ??= OWNER_UNKNOWN;
+      b.add(t, true);
+    }
+    return true;
+  }
+  if (!isPage(v)) return false;
+  const includes = isObj(v.includes) ? v.includes : {};
+  for (const u of Array.isArray(includes.users) ? (includes.users as V2User[]) : []) {
+    if (u && typeof u.id === 'string') b.users.set(u.id, u);
+  }
+  const meta = v[META_KEY] as PageMeta | undefined;
+  if (meta?.user?.id || meta?.user?.username) b.addOwner({ id: meta.user.id, handle: meta.user.username });
+  // A user lookup page (data is one user) carries no tweets but names the account.
+  const data = Array.isArray(v.data) ? v.data : isObj(v.data) && 'text' in v.data ? [v.data] : [];
+  // The mentions endpoint lists tweets by other people; they give context, not the brand's own feed.
+  const primary = !(meta?.endpoint ?? '').endsWith('/mentions');
+  for (const t of data) {
+    const tw = isObj(t) ? v2Tweet(t as V2Tweet, b.users) : null;
+    if (!tw) continue;
+    // A user-timeline page requested without author_id: the tweets are the page owner's.
+    if (!tw.authorId && primary) tw.authorId = meta?.user?.id ?? OWNER_UNKNOWN;
+    b.add(tw, primary);
+  }
+  for (const t of Array.isArray(includes.tweets) ? includes.tweets : []) {
+    const tw = isObj(t) ? v2Tweet(t as V2Tweet, b.users) : null;
+    if (tw) b.add(tw, false);
+  }
+  return true;
+}
+
+export function parseV2(text: string, file: string): Timeline {
+  const b = new TimelineBuilder('v2');
+  let whole: unknown;
+  let parsedWhole = true;
+  try {
+    whole = JSON.parse(text);
+  } catch {
+    parsedWhole = false;
+  }
+  if (parsedWhole) {
+    const values = Array.isArray(whole) ? whole : [whole];
+    values.forEach((v, i) => {
+      if (!addV2Value(b, v)) throw fileError(file, `item ${i + 1} is not an X API v2 page or tweet`);
+    });
+  } else {
+    const lines = text.split('\n');
+    lines.forEach((line, i) => {
+      if (line.trim() === '') return;
+      let v: unknown;
+      try {
+        v = JSON.parse(line);
+      } catch {
+        const last = lines.slice(i + 1).every((l) => l.trim() === '');
+        throw fileError(file, last ? 'invalid JSON (file truncated?)' : 'invalid JSON', i + 1);
+      }
+      if (!addV2Value(b, v)) throw fileError(file, 'not an X API v2 page or tweet', i + 1);
+    });
+  }
+  return b.finish();
+}
+
