@@ -2,6 +2,8 @@
 import * as L from './lexicon.js';
 import type { PhraseList } from './lexicon.js';
 import type { Normalized } from './normalize.js';
+import { IntTable } from './int-table.js';
+import { hashStr } from './tokens.js';
 
 export interface Hit {
   cue: CueName;
@@ -19,69 +21,103 @@ export const CUE_NAMES = [
 ] as const;
 export type CueName = (typeof CUE_NAMES)[number];
 
+/** The earliest match of a list, or null (every pattern runs). */
 export function firstMatch(list: PhraseList, text: string): { phrase: string; at: number } | null {
   let best: { phrase: string; at: number } | null = null;
-  for (const re of list.patterns) {
+  for (const { re } of list.patterns) {
     const m = re.exec(text);
     if (m && (!best || m.index < best.at)) best = { phrase: m[0].trim(), at: m.index };
   }
   return best;
 }
 
-const byList = (cue: CueName, list: PhraseList) => (n: Normalized): Hit | null => {
-  const m = firstMatch(list, n.text);
-  return m ? { cue, ...m } : null;
-};
+// Reply cues backed by phrase lists, in evidence order.
+const LISTS: [CueName, PhraseList][] = [
+  ['dm', L.DM], ['email', L.EMAIL], ['phone', L.PHONE], ['channel', L.CHANNEL], ['forum', L.FORUM],
+  ['brushOff', L.BRUSH_OFF], ['steps', L.STEPS], ['action', L.ACTION], ['answer', L.ANSWER],
+  ['diagnostic', L.DIAGNOSTIC], ['fallback', L.FALLBACK], ['thirdParty', L.THIRD_PARTY],
+  ['customerFault', L.CUSTOMER_FAULT], ['outsideForce', L.OUTSIDE_FORCE], ['policyRefusal', L.POLICY_REFUSAL],
+  ['blameNegated', L.BLAME_NEGATION], ['alternative', L.ALTERNATIVE], ['thanks', L.THANKS],
+  ['marketing', L.MARKETING], ['sympathy', L.SYMPATHY],
+];
 
-const linkOf = (cue: CueName, kind: 'specific' | 'generic') => (n: Normalized): Hit | null => {
-  const l = n.links.find((x) => x.kind === kind);
-  return l ? { cue, phrase: l.url, at: n.text.indexOf('url') } : null;
-};
+// Anchor index: word id → codes (pattern number × 8 + anchor group). Built once.
+const PATTERNS = LISTS.flatMap(([, list], li) => list.patterns.map((pt) => ({ li, re: pt.re, anchors: pt.anchors })));
+const FULL = PATTERNS.map((pt) => (pt.anchors[0][0] === '*' ? 0 : (1 << pt.anchors.length) - 1));
+const CODES_BY_WORD = new Map<string, number[]>();
+PATTERNS.forEach((pt, i) =>
+  pt.anchors.forEach((group, g) => {
+    for (const raw of group) {
+      const w = raw === '#q' ? '?' : raw;
+      const codes = CODES_BY_WORD.get(w) ?? [];
+      codes.push(i * 8 + g);
+      CODES_BY_WORD.set(w, codes);
+    }
+  }),
+);
+const ANCHOR_WORDS = [...CODES_BY_WORD.keys()];
+const ANCHOR_TABLE = new IntTable(ANCHOR_WORDS.map(hashStr));
+const ANCHOR_CODES = ANCHOR_WORDS.map((w) => CODES_BY_WORD.get(w)!);
+const DIGITS_CODES = CODES_BY_WORD.get('#digits') ?? [];
+const LONG_NUMBER = /\d{3}[\d -]{4,}/;
 
-/** Every cue of the reply itself, in the order the lexicon declares them. */
-export const REPLY_CUES: Record<Exclude<CueName, 'askedForChannel' | 'problemRaised'>, (n: Normalized) => Hit | null> = {
-  dm: byList('dm', L.DM),
-  email: byList('email', L.EMAIL),
-  phone: byList('phone', L.PHONE),
-  channel: byList('channel', L.CHANNEL),
-  forum: byList('forum', L.FORUM),
-  genericLink: linkOf('genericLink', 'generic'),
-  brushOff: byList('brushOff', L.BRUSH_OFF),
-  steps: byList('steps', L.STEPS),
-  action: byList('action', L.ACTION),
-  answer: byList('answer', L.ANSWER),
-  diagnostic: byList('diagnostic', L.DIAGNOSTIC),
-  specificLink: linkOf('specificLink', 'specific'),
-  fallback: byList('fallback', L.FALLBACK),
-  thirdParty: byList('thirdParty', L.THIRD_PARTY),
-  customerFault: byList('customerFault', L.CUSTOMER_FAULT),
-  outsideForce: byList('outsideForce', L.OUTSIDE_FORCE),
-  policyRefusal: byList('policyRefusal', L.POLICY_REFUSAL),
-  blameNegated: byList('blameNegated', L.BLAME_NEGATION),
-  alternative: byList('alternative', L.ALTERNATIVE),
-  thanks: byList('thanks', L.THANKS),
-  marketing: byList('marketing', L.MARKETING),
-  sympathy: byList('sympathy', L.SYMPATHY),
-};
+function mark(hits: Uint8Array, codes: number[]): void {
+  for (const c of codes) hits[c >> 3] |= 1 << (c & 7);
+}
+
+/** Which patterns may match: those with a word of every anchor group among the tokens. */
+const scratch = new Uint8Array(PATTERNS.length);
+export function candidatePatterns(tokens: string[], ids: ArrayLike<number>, text: string): Uint8Array {
+  const hits = scratch;
+  hits.fill(0);
+  for (let t = 0; t < ids.length; t++) {
+    const row = ANCHOR_TABLE.get(ids[t]);
+    if (row >= 0) mark(hits, ANCHOR_CODES[row]);
+    const tok = tokens[t];
+    if (tok.length > 2 && (tok.includes('-') || tok.includes("'"))) {
+      for (const part of tok.split(/['-]/)) {
+        const r = ANCHOR_TABLE.get(hashStr(part));
+        if (r >= 0) mark(hits, ANCHOR_CODES[r]);
+      }
+    }
+  }
+  if (LONG_NUMBER.test(text)) mark(hits, DIGITS_CODES);
+  for (let i = 0; i < hits.length; i++) hits[i] = FULL[i] === 0 || hits[i] === FULL[i] ? 1 : 0;
+  return hits;
+}
+
+const LINK_CUES: [CueName, 'specific' | 'generic'][] = [['genericLink', 'generic'], ['specificLink', 'specific']];
+
+/** All cues of a reply. `gated: false` runs every pattern (the test that anchors hide nothing uses it). */
+export function replyCues(n: Normalized, tokens: string[], ids: ArrayLike<number>, gated = true): Hit[] {
+  const may = gated ? candidatePatterns(tokens, ids, n.text) : null;
+  const best: (Hit | null)[] = new Array(LISTS.length).fill(null);
+  for (let i = 0; i < PATTERNS.length; i++) {
+    if (may && !may[i]) continue;
+    const { li, re } = PATTERNS[i];
+    const m = re.exec(n.text);
+    if (m && (!best[li] || m.index < best[li]!.at)) best[li] = { cue: LISTS[li][0], phrase: m[0].trim(), at: m.index };
+  }
+  const out = best.filter((h): h is Hit => h !== null);
+  for (const [cue, kind] of LINK_CUES) {
+    const l = n.links.find((x) => x.kind === kind);
+    if (l) out.push({ cue, phrase: l.url, at: n.text.indexOf('url') });
+  }
+  return out;
+}
+
+// Every way of asking for a channel names one of these (checked by the anchors test).
+const ASKED_GATE = /phone|number|contact|mail|address|helpline|hotline|reach|call|dm|message|touch|hold|talk|speak/;
 
 /** Cues read off the tweet being answered. */
 export function answeredCues(answeredText: string | undefined): Hit[] {
   if (!answeredText) return [];
   const t = answeredText.toLowerCase().replace(/[\u2018\u2019]/g, "'");
   const out: Hit[] = [];
-  const asked = firstMatch(L.ASKED_FOR_CHANNEL, t);
+  const asked = ASKED_GATE.test(t) ? firstMatch(L.ASKED_FOR_CHANNEL, t) : null;
   if (asked) out.push({ cue: 'askedForChannel', ...asked });
   const problem = firstMatch(L.PROBLEM, t);
   if (problem) out.push({ cue: 'problemRaised', ...problem });
-  return out;
-}
-
-export function replyCues(n: Normalized): Hit[] {
-  const out: Hit[] = [];
-  for (const f of Object.values(REPLY_CUES)) {
-    const h = f(n);
-    if (h) out.push(h);
-  }
   return out;
 }
 

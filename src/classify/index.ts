@@ -1,11 +1,58 @@
 // The classifier's one entry point: classify(reply, answered?) → {label, confidence, evidence}.
+// Cue rules read the reply (and the tweet it answers); a trained linear model weighs those cues
+// together with the reply's words. Evidence names the cues and phrases that decided it.
+import { readFileSync } from 'node:fs';
 import type { Classification } from '../model.js';
+import { evidenceOf, type CueName } from './cues.js';
+import { featurize } from './features.js';
+import { LinearModel, type WeightsFile } from './model.js';
 import { classifyByRules, cuesFor } from './rules.js';
 
 export interface ReplyLike {
   text: string;
 }
 
+/** Where the shipped weights live (models/classifier.json at the package root). */
+export const WEIGHTS_URL = new URL('../../models/classifier.json', import.meta.url);
+
+let model: LinearModel | null | undefined;
+
+export function loadModel(file: WeightsFile | null): void {
+  model = file ? new LinearModel(file) : null;
+}
+
+function shippedModel(): LinearModel | null {
+  if (model === undefined) {
+    try {
+      model = new LinearModel(JSON.parse(readFileSync(WEIGHTS_URL, 'utf8')) as WeightsFile);
+    } catch {
+      model = null; // no trained weights: the rules alone decide
+    }
+  }
+  return model;
+}
+
+const round2 = (x: number) => Math.round(x * 100) / 100;
+
 export function classify(reply: ReplyLike, answered?: ReplyLike | null): Classification {
-  return classifyByRules(cuesFor(reply.text, answered?.text));
+  const cues = cuesFor(reply.text, answered?.text);
+  const rules = classifyByRules(cues);
+  const m = shippedModel();
+  if (!m) return rules;
+  const p = m.predict(featurize(cues, rules.label).ids, 8);
+  const label = p.label;
+  const evidence: string[] = [];
+  const words: string[] = [];
+  for (const { feature } of p.top) {
+    if (feature.startsWith('cue:')) {
+      const hit = cues.has(feature.slice(4) as CueName);
+      if (hit) evidence.push(evidenceOf(hit));
+    } else if (!feature.includes(':') && !feature.includes('^') && !feature.includes('$')) {
+      words.push(`"${feature}"`);
+    }
+  }
+  // The rule set agreeing is itself a reason; its cues are the most readable ones.
+  if (rules.label === label) for (const e of rules.evidence) if (!evidence.includes(e)) evidence.push(e);
+  if (words.length) evidence.push(`words: ${words.slice(0, 4).join(', ')}`);
+  return { label, confidence: round2(Math.max(...p.probs)), evidence: evidence.slice(0, 5) };
 }

@@ -15,6 +15,8 @@ export interface Normalized {
 // Sign-offs at the end of a care tweet: ^JK, *SR, -Becky, ~Tom, /AM, – DR.
 const SIGN_OFF = /(?:^|\s)((?:\^|\*|~|\/|-|–|—)\s?[A-Z][A-Za-z]{0,11}(?:\s[A-Z]\.?)?)\s*$/;
 const PART = /(?:^|\s)\(?(\d)\s?\/\s?(\d)\)?(?=\s|$)/;
+// Leading mentions (dropped) or a mention elsewhere (kept as a placeholder), in one pass.
+const MENTIONS = /^((?:\s*[@＠]\w+)+)|[@＠]\w+/g;
 const URL_RE = /https?:\/\/\S+|\b(?:www\.)\S+/gi;
 // Paths that name a page about one thing, not a site's front door.
 const GENERIC_PATH = /^\/?(?:[a-z]{2}(?:-[a-z]{2})?\/?)?(?:(?:help|support|contact|contact-us|contactus|customer-?service|customer-?support|get-?help|en|home|index\.html?|hc|community|forums?|s)\/?)*(?:\?.*)?$/i;
@@ -37,35 +39,39 @@ export function classifyLink(url: string): 'specific' | 'generic' | 'opaque' {
 }
 
 export function normalize(raw: string): Normalized {
-  let s = raw.replace(/[\u2018\u2019\u02bc]/g, "'").replace(/[\u201c\u201d]/g, '"').replace(/\u00a0/g, ' ');
+  // Each replace is guarded by a cheap test: most replies need few of them (this runs per reply).
+  let s = raw;
+  if (/[\u2018\u2019\u02bc\u201c\u201d\u00a0]/.test(s)) s = s.replace(/[\u2018\u2019\u02bc]/g, "'").replace(/[\u201c\u201d]/g, '"').replace(/\u00a0/g, ' ');
   const links: Normalized['links'] = [];
-  s = s.replace(URL_RE, (m) => {
-    const url = m.replace(/[.,;:!?)\]]+$/, '');
-    links.push({ url, kind: classifyLink(url) });
-    return ' url ';
-  });
-  // Leading @mentions address the person; they carry no meaning.
-  s = s.replace(/^(\s*[@＠]\w+)+/, '');
-  s = s.replace(/[@＠]\w+/g, '@user');
+  if (s.includes('http') || s.includes('www.')) {
+    s = s.replace(URL_RE, (m) => {
+      const url = m.replace(/[.,;:!?)\]]+$/, '');
+      links.push({ url, kind: classifyLink(url) });
+      return ' url ';
+    });
+  }
+  if (s.includes('@') || s.includes('＠')) {
+    // Leading @mentions address the person; they carry no meaning.
+    s = s.replace(MENTIONS, (m, lead: string | undefined) => (lead !== undefined ? '' : '@user'));
+  }
   let part: string | undefined;
-  const p = PART.exec(s);
-  if (p && Number(p[1]) <= Number(p[2])) {
-    part = `${p[1]}/${p[2]}`;
-    s = s.replace(PART, ' ');
+  if (s.includes('/')) {
+    const p = PART.exec(s);
+    if (p && Number(p[1]) <= Number(p[2])) {
+      part = `${p[1]}/${p[2]}`;
+      s = s.replace(PART, ' ');
+    }
   }
   s = s.trim();
   let signOff: string | undefined;
-  const so = SIGN_OFF.exec(s);
-  if (so) {
+  // A sign-off sits in the last few characters; matching only there keeps this cheap.
+  const tailStart = Math.max(0, s.length - 20);
+  const so = SIGN_OFF.exec(s.slice(tailStart));
+  if (so && (so.index > 0 || tailStart === 0 || /\s/.test(s[tailStart - 1]))) {
     signOff = so[1].trim();
-    s = s.slice(0, so.index).trim();
+    s = s.slice(0, tailStart + so.index).trim();
   }
-  s = s
-    .replace(/__email__/gi, ' email ')
-    .replace(/__credit_card__/gi, ' card number ')
-    .replace(/__\w+__/g, ' masked ')
-    .toLowerCase()
-    .replace(/\s+/g, ' ')
-    .trim();
+  if (s.includes('__')) s = s.replace(/__email__/gi, ' email ').replace(/__credit_card__/gi, ' card number ').replace(/__\w+__/g, ' masked ');
+  s = s.toLowerCase().replace(/\s+/g, ' ').trim();
   return { text: s, links, signOff, part };
 }

@@ -3,9 +3,13 @@
 import type { Classification, Label } from '../model.js';
 import { answeredCues, evidenceOf, replyCues, type CueName, type Hit } from './cues.js';
 import { normalize, type Normalized } from './normalize.js';
+import { tokenIds, tokenize } from './tokens.js';
 
 export interface CueSet {
   n: Normalized;
+  tokens: string[];
+  /** hashStr of each token. */
+  ids: Int32Array;
   /** Whether the answered tweet was known (so "no problem raised" means something). */
   answered: boolean;
   hits: Hit[];
@@ -14,9 +18,16 @@ export interface CueSet {
 
 export function cuesFor(text: string, answeredText?: string): CueSet {
   const n = normalize(text);
-  const hits = [...replyCues(n), ...answeredCues(answeredText)];
-  const map = new Map(hits.map((h) => [h.cue, h]));
-  return { n, hits, answered: !!answeredText, has: (c) => map.get(c) };
+  const tokens = tokenize(n.text);
+  const ids = tokenIds(tokens);
+  const hits = replyCues(n, tokens, ids);
+  for (const h of answeredCues(answeredText)) hits.push(h);
+  // A handful of hits: a linear search beats building a Map for each reply.
+  const has = (c: CueName) => {
+    for (const h of hits) if (h.cue === c) return h;
+    return undefined;
+  };
+  return { n, tokens, ids, hits, answered: !!answeredText, has };
 }
 
 const CHANNEL_CUES: CueName[] = ['dm', 'email', 'phone', 'channel', 'forum', 'genericLink'];

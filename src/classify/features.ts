@@ -1,0 +1,69 @@
+// Features the trained model reads: words and word pairs of the normalized reply, the cues
+// that fired, the rule set's own verdict, and a few shape facts. Each has a readable name
+// (kept in the weights file and shown as evidence) and a numeric id (its hash), so prediction
+// allocates no strings.
+import type { CueSet } from './rules.js';
+import type { Label } from '../model.js';
+import { CUE_NAMES } from './cues.js';
+import { LABELS } from '../model.js';
+import { hashStr, pairId } from './tokens.js';
+
+// Words too common to tell labels apart (still used inside word pairs).
+const STOP = new Set(['the', 'a', 'an', 'to', 'of', 'and', 'or', 'in', 'on', 'for', 'is', 'it', 'this', 'that', 'be', 'at', 'with', 'as', 'so', 'are', 'was', 'i', 'hi', 'hey', 'hello']);
+const START = '^';
+const END = '$';
+const PREFIXED = /^(?:cue|rule|shape):/;
+
+const fixed = (name: string) => ({ name, id: hashStr(name) });
+const CUE = Object.fromEntries(CUE_NAMES.map((c) => [c, fixed(`cue:${c}`)]));
+const RULE = Object.fromEntries(LABELS.map((l) => [l, fixed(`rule:${l}`)]));
+const SHAPE = {
+  signed: fixed('shape:signed'), multipart: fixed('shape:multipart'), noContext: fixed('shape:no-context'),
+  veryShort: fixed('shape:very-short'), short: fixed('shape:short'), medium: fixed('shape:medium'), long: fixed('shape:long'),
+};
+const START_ID = hashStr(START);
+const END_ID = hashStr(END);
+
+/** The id a feature name stands for (used when loading weights). */
+export function idOfName(name: string): number {
+  if (PREFIXED.test(name)) return hashStr(name);
+  const sp = name.indexOf(' ');
+  return sp < 0 ? hashStr(name) : pairId(hashStr(name.slice(0, sp)), hashStr(name.slice(sp + 1)));
+}
+
+export interface Featurized {
+  ids: number[];
+  /** Names in the same order, when asked for (training, tests). */
+  names: string[] | null;
+}
+
+export function featurize(c: CueSet, ruleLabel: Label, withNames = false): Featurized {
+  const ids: number[] = [];
+  const names: string[] | null = withNames ? [] : null;
+  const add = (id: number, name: () => string) => {
+    ids.push(id);
+    if (names) names.push(name());
+  };
+  const toks = c.tokens;
+  let prevId = START_ID;
+  let prev = START;
+  for (let i = 0; i < toks.length; i++) {
+    const t = toks[i];
+    const id = c.ids[i];
+    if (!STOP.has(t)) add(id, () => t);
+    const p = prev;
+    add(pairId(prevId, id), () => `${p} ${t}`);
+    prevId = id;
+    prev = t;
+  }
+  add(pairId(prevId, END_ID), () => `${prev} ${END}`);
+  for (const h of c.hits) add(CUE[h.cue].id, () => CUE[h.cue].name);
+  add(RULE[ruleLabel].id, () => RULE[ruleLabel].name);
+  const shape = (f: { id: number; name: string }) => add(f.id, () => f.name);
+  if (c.n.signOff) shape(SHAPE.signed);
+  if (c.n.part) shape(SHAPE.multipart);
+  if (!c.answered) shape(SHAPE.noContext);
+  const n = toks.length;
+  shape(n <= 6 ? SHAPE.veryShort : n <= 15 ? SHAPE.short : n <= 35 ? SHAPE.medium : SHAPE.long);
+  return { ids, names };
+}

@@ -1,0 +1,38 @@
+// Labeled data: JSONL lines {text, inReplyToText?, label, ambiguous?}. Ambiguous lines are kept
+// in the files for the record but left out of training and evaluation.
+import { readFileSync } from 'node:fs';
+import { LABELS, type Label } from '../model.js';
+import { fileError } from '../errors.js';
+
+export interface LabeledExample {
+  text: string;
+  inReplyToText?: string;
+  label: Label;
+  ambiguous?: boolean;
+  source?: string;
+  brand?: string;
+}
+
+export function readLabeled(file: string, { keepAmbiguous = false } = {}): LabeledExample[] {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (err) {
+    throw fileError(file, (err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : 'cannot read');
+  }
+  const out: LabeledExample[] = [];
+  text.split('\n').forEach((line, i) => {
+    if (!line.trim()) return;
+    let v: LabeledExample;
+    try {
+      v = JSON.parse(line);
+    } catch {
+      throw fileError(file, 'invalid JSON', i + 1);
+    }
+    if (typeof v?.text !== 'string') throw fileError(file, 'line has no "text"', i + 1);
+    if (!LABELS.includes(v.label)) throw fileError(file, `label must be one of ${LABELS.join(', ')}`, i + 1);
+    if (v.ambiguous && !keepAmbiguous) return;
+    out.push(v);
+  });
+  return out;
+}

@@ -1,0 +1,72 @@
+// `feedhealth classify [file|-]`: JSONL {id, text, inReplyToText?} or plain text (one reply per
+// line) in; NDJSON {id, label, confidence, evidence} out, one per non-blank input line, in order.
+import { createReadStream } from 'node:fs';
+import { createInterface } from 'node:readline';
+import type { Readable } from 'node:stream';
+import { classify } from '../classify/index.js';
+import { fileError, InputError } from '../errors.js';
+
+export interface ClassifyInput {
+  id: string;
+  text: string;
+  inReplyToText?: string;
+}
+
+/** One input line → a reply to classify, or null for a blank line. Plain text gets its line number as id. */
+export function parseClassifyLine(line: string, lineNo: number, name: string): ClassifyInput | null {
+  const trimmed = line.trim();
+  if (trimmed === '') return null;
+  if (!trimmed.startsWith('{')) return { id: String(lineNo), text: trimmed };
+  let v: { id?: unknown; text?: unknown; inReplyToText?: unknown };
+  try {
+    v = JSON.parse(trimmed);
+  } catch {
+    throw fileError(name, 'invalid JSON (expected {"id", "text", "inReplyToText"?} or plain text)', lineNo);
+  }
+  if (typeof v.text !== 'string') throw fileError(name, 'object has no "text" string', lineNo);
+  return {
+    id: v.id === undefined || v.id === null ? String(lineNo) : String(v.id),
+    text: v.text,
+    inReplyToText: typeof v.inReplyToText === 'string' ? v.inReplyToText : undefined,
+  };
+}
+
+export function classifyLine(input: ClassifyInput): string {
+  const c = classify({ text: input.text }, input.inReplyToText ? { text: input.inReplyToText } : null);
+  return JSON.stringify({ id: input.id, label: c.label, confidence: c.confidence, evidence: c.evidence });
+}
+
+function openInput(file: string | undefined): { stream: Readable; name: string } {
+  if (!file || file === '-') return { stream: process.stdin, name: 'stdin' };
+  const stream = createReadStream(file);
+  return { stream, name: file };
+}
+
+export async function classifyCommand(file: string | undefined): Promise<void> {
+  const { stream, name } = openInput(file);
+  const opened = new Promise<void>((resolve, reject) => {
+    if (stream === process.stdin) return resolve();
+    stream.once('open', () => resolve());
+    stream.once('error', (err: NodeJS.ErrnoException) =>
+      reject(new InputError(`${name}: ${err.code === 'ENOENT' ? 'no such file' : err.code === 'EISDIR' ? 'is a folder' : `cannot read (${err.code})`}`)),
+    );
+  });
+  await opened;
+  const rl = createInterface({ input: stream, crlfDelay: Infinity });
+  let lineNo = 0;
+  let buf: string[] = [];
+  const flush = async () => {
+    if (!buf.length) return;
+    const chunk = `${buf.join('\n')}\n`;
+    buf = [];
+    if (!process.stdout.write(chunk)) await new Promise((r) => process.stdout.once('drain', r));
+  };
+  for await (const line of rl) {
+    lineNo++;
+    const input = parseClassifyLine(line, lineNo, name);
+    if (!input) continue;
+    buf.push(classifyLine(input));
+    if (buf.length >= 512) await flush();
+  }
+  await flush();
+}
