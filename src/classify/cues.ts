@@ -107,7 +107,7 @@ export function replyCues(n: Normalized, tokens: string[], ids: ArrayLike<number
 }
 
 // Every way of asking for a channel names one of these (checked by the anchors test).
-const ASKED_GATE = /phone|number|contact|mail|address|helpline|hotline|reach|call|dm|message|touch|hold|talk|speak/;
+const ASKED_GATE = /phone|number|contact|mail|address|helpline|hotline|reach|call|ring|dm|message|touch|hold|talk|speak|chat|ticket/;
 
 /** Cues read off the tweet being answered. */
 export function answeredCues(answeredText: string | undefined): Hit[] {

@@ -4,7 +4,7 @@
 // allocates no strings.
 import type { CueSet } from './rules.js';
 import type { Label } from '../model.js';
-import { CUE_NAMES } from './cues.js';
+import { CUE_NAMES, type CueName } from './cues.js';
 import { LABELS } from '../model.js';
 import { hashStr, pairId } from './tokens.js';
 
@@ -12,13 +12,16 @@ import { hashStr, pairId } from './tokens.js';
 const STOP = new Set(['the', 'a', 'an', 'to', 'of', 'and', 'or', 'in', 'on', 'for', 'is', 'it', 'this', 'that', 'be', 'at', 'with', 'as', 'so', 'are', 'was', 'i', 'hi', 'hey', 'hello']);
 const START = '^';
 const END = '$';
-const PREFIXED = /^(?:cue|rule|shape):/;
+const CHANNEL_CUES = new Set<CueName>(['dm', 'email', 'phone', 'channel', 'forum', 'genericLink']);
+const HELP_CUES = new Set<CueName>(['steps', 'action', 'answer', 'specificLink', 'diagnostic']);
+const PREFIXED = /^(?:cue|rule|shape):[^ ]*$/;
 
 const fixed = (name: string) => ({ name, id: hashStr(name) });
 const CUE = Object.fromEntries(CUE_NAMES.map((c) => [c, fixed(`cue:${c}`)]));
 const RULE = Object.fromEntries(LABELS.map((l) => [l, fixed(`rule:${l}`)]));
 const SHAPE = {
   signed: fixed('shape:signed'), multipart: fixed('shape:multipart'), noContext: fixed('shape:no-context'),
+  channelOnly: fixed('shape:channel-only'), channelAsked: fixed('shape:channel-asked-for'),
   veryShort: fixed('shape:very-short'), short: fixed('shape:short'), medium: fixed('shape:medium'), long: fixed('shape:long'),
 };
 const START_ID = hashStr(START);
@@ -58,11 +61,21 @@ export function featurize(c: CueSet, ruleLabel: Label, withNames = false): Featu
   }
   add(pairId(prevId, END_ID), () => `${prev} ${END}`);
   for (const h of c.hits) add(CUE[h.cue].id, () => CUE[h.cue].name);
+  // Pairs of cues let the linear model learn tie-breaks ("phone" + "asked for a channel").
+  for (let i = 0; i < c.hits.length; i++)
+    for (let j = i + 1; j < c.hits.length; j++) {
+      const [a, b] = c.hits[i].cue < c.hits[j].cue ? [c.hits[i].cue, c.hits[j].cue] : [c.hits[j].cue, c.hits[i].cue];
+      add(pairId(CUE[a].id, CUE[b].id), () => `${CUE[a].name} ${CUE[b].name}`);
+    }
   add(RULE[ruleLabel].id, () => RULE[ruleLabel].name);
   const shape = (f: { id: number; name: string }) => add(f.id, () => f.name);
   if (c.n.signOff) shape(SHAPE.signed);
   if (c.n.part) shape(SHAPE.multipart);
   if (!c.answered) shape(SHAPE.noContext);
+  // What a linear model cannot form by itself: a channel with no help in the reply, and whether
+  // the person asked for one (tie-breaks 2 and 6).
+  const channel = c.hits.some((h) => CHANNEL_CUES.has(h.cue));
+  if (channel && !c.hits.some((h) => HELP_CUES.has(h.cue))) shape(c.has('askedForChannel') ? SHAPE.channelAsked : SHAPE.channelOnly);
   const n = toks.length;
   shape(n <= 6 ? SHAPE.veryShort : n <= 15 ? SHAPE.short : n <= 35 ? SHAPE.medium : SHAPE.long);
   return { ids, names };

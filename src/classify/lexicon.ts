@@ -188,9 +188,12 @@ export const SYMPATHY = list('sympathy',
 // ── The answered tweet (matched on its lower-cased text, without anchors) ───────────────────
 /** The person asked how to reach the brand (tie-break 6). */
 export const ASKED_FOR_CHANNEL = list('asked for a channel',
-  p('*', /\b(?:what(?:'s| is)|give me|is there|do you have|can i (?:get|have)|need|send me|where(?:'s| is| can i find)) (?:a |an |the |your )?(?:phone|number|telephone|contact|email|e-mail|address|helpline|hotline|customer service number|way to contact|way to reach)\b/),
-  p('*', /\bhow (?:do|can|should) i (?:contact|reach|call|email|e-mail|talk to|speak to|get in touch|get hold)\b/),
-  p('*', /\b(?:can|could) (?:i|we) (?:dm|message|email|call) (?:you|u)\b/),
+  p('*', /\b(?:what(?:'s|s| is)?|give me|is there|do you (?:guys )?(?:still )?have|can i (?:get|have)|need|send me|where(?:'s| is| can i find)|please (?:share|give))\b[^.?!]{0,30}\b(?:phone|number|telephone|contact|email|e-mail|address|helpline|hotline|chat)\b/),
+  p('*', /\b(?:number|phone|email|e-mail|address|helpline|hotline|contact details|chat service|live chat)\b[^.!?]{0,20}\?/),
+  p('*', /\b(?:number|contact|email) (?:please|pls|plz)\b/),
+  p('*', /\bhow (?:do|can|should|would) (?:i|we) (?:contact|reach|call|ring|email|e-mail|talk to|speak to|get in touch|get hold|create a (?:support )?ticket|open a (?:support )?ticket|file a (?:support )?ticket)\b/),
+  p('*', /\bwho (?:do|can|should) (?:i|we) (?:call|ring|contact|email|speak to|talk to)\b/),
+  p('*', /\b(?:can|could) (?:i|we) (?:dm|message|email|call) (?:you|u)\b|\b(?:can|could|please) (?:someone|you) (?:please )?(?:call|ring|email|dm) me\b/),
 );
 /** The person raised a problem (so sympathy alone reads as a brush-off). */
 export const PROBLEM = list('problem raised',

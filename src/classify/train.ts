@@ -30,7 +30,7 @@ export function rng(seed: number): () => number {
 }
 
 export function train(examples: Example[], opts: TrainOptions = {}): WeightsFile {
-  const { epochs = 40, rate = 0.3, l2 = 1e-4, seed = 7, minCount = 2 } = opts;
+  const { epochs = 40, rate = 0.05, l2 = 1e-4, seed = 7, minCount = 2 } = opts;
   const k = LABELS.length;
   const df = new Map<string, number>();
   for (const e of examples) for (const f of e.features) df.set(f, (df.get(f) ?? 0) + 1);

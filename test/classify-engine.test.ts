@@ -1,0 +1,96 @@
+// The classifier's machinery: anchors never hide a cue, feature names and ids agree, training is
+// deterministic, evidence is readable, and the interface holds for every input.
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { classify } from '../src/classify/index.js';
+import { replyCues } from '../src/classify/cues.js';
+import { normalize, classifyLink } from '../src/classify/normalize.js';
+import { tokenIds, tokenize } from '../src/classify/tokens.js';
+import { readLabeled } from '../src/classify/labeled.js';
+import { featurize, idOfName } from '../src/classify/features.js';
+import { classifyByRules, cuesFor } from '../src/classify/rules.js';
+import { train } from '../src/classify/train.js';
+import { exampleOf } from '../src/classify/dataset.js';
+import { evaluate } from '../src/classify/evaluate.js';
+import { LABELS } from '../src/model.js';
+
+const dir = join(import.meta.dirname, '..', 'fixtures', 'labeled');
+const labeled = readdirSync(dir)
+  .filter((f) => f.endsWith('.jsonl'))
+  .flatMap((f) => readLabeled(join(dir, f), { keepAmbiguous: true }));
+
+describe('the classifier engine', () => {
+  it('has at least 1,500 labeled replies over all four labels', () => {
+    expect(labeled.length).toBeGreaterThanOrEqual(1500);
+    for (const l of LABELS) expect(labeled.filter((e) => e.label === l).length).toBeGreaterThan(100);
+  });
+
+  it('never hides a cue behind its anchors (gated and ungated matching agree on all labeled data)', () => {
+    for (const e of labeled) {
+      const n = normalize(e.text);
+      const tokens = tokenize(n.text);
+      const ids = tokenIds(tokens);
+      expect(replyCues(n, tokens, ids, true), e.text).toEqual(replyCues(n, tokens, ids, false));
+    }
+  });
+
+  it('gives every feature name the id prediction computes for it', () => {
+    for (const e of labeled.slice(0, 300)) {
+      const c = cuesFor(e.text, e.inReplyToText);
+      const f = featurize(c, classifyByRules(c).label, true);
+      expect(f.names!.map(idOfName)).toEqual(f.ids);
+    }
+  });
+
+  it('trains deterministically: the same data gives the same weights', () => {
+    const examples = labeled.slice(0, 200).map(exampleOf);
+    expect(train(examples, { epochs: 3 })).toEqual(train(examples, { epochs: 3 }));
+  });
+
+  it('returns a label, a confidence in 0..1 and readable evidence for any text, even empty', () => {
+    for (const text of ['', '🙂', 'ok', '@123 ^JK', 'https://t.co/abc', 'a'.repeat(5000)]) {
+      const c = classify({ text });
+      expect(LABELS).toContain(c.label);
+      expect(c.confidence).toBeGreaterThanOrEqual(0);
+      expect(c.confidence).toBeLessThanOrEqual(1);
+      expect(Array.isArray(c.evidence)).toBe(true);
+    }
+  });
+
+  it('names the phrases that decided a label', () => {
+    const c = classify({ text: 'Please send us a DM with your order number and we will look into it.' }, { text: 'my order never arrived' });
+    expect(c.label).toBe('deflecting');
+    expect(c.evidence.join(' ')).toMatch(/DM request: "send us a dm"/);
+  });
+
+  it('tells specific pages from front doors and contact pages', () => {
+    expect(classifyLink('https://support.example.com/en-us/articles/360012345-reset-your-password')).toBe('specific');
+    expect(classifyLink('https://www.example.com/contact-us')).toBe('generic');
+    expect(classifyLink('https://help.example.com/')).toBe('generic');
+    expect(classifyLink('https://t.co/AbC123')).toBe('opaque');
+    expect(classifyLink('https://web.archive.org/web/20200101000000/https://support.example.com/kb/answer/185111')).toBe('specific');
+  });
+
+  it('strips handles, sign-offs and part markers before reading a reply', () => {
+    const n = normalize('@115712 @AcmeCare (1/2) Thanks &amp; sorry for the wait, @Sam! ^JK');
+    expect(n.text).toBe('thanks &amp; sorry for the wait, @user!');
+    expect(n.signOff).toBe('^JK');
+    expect(n.part).toBe('1/2');
+  });
+
+  it('scores evaluation figures correctly on a small known confusion', () => {
+    const r = evaluate([
+      { truth: 'resolving', predicted: 'resolving' },
+      { truth: 'resolving', predicted: 'deflecting' },
+      { truth: 'deflecting', predicted: 'deflecting' },
+      { truth: 'blaming', predicted: 'blaming' },
+    ]);
+    expect(r.accuracy).toBe(0.75);
+    expect(r.perLabel.resolving).toMatchObject({ precision: 1, recall: 0.5 });
+    expect(r.perLabel.deflecting).toMatchObject({ precision: 0.5, recall: 1 });
+    expect(r.confusion.resolving.deflecting).toBe(1);
+    // 'other' has no support and is left out of macro-F1.
+    expect(r.macroF1).toBeCloseTo((2 / 3 + 2 / 3 + 1) / 3, 10);
+  });
+});

@@ -1,0 +1,71 @@
+// The hard cases that trip keyword matching, one test each (issue: classifier). Texts are
+// written for these tests and are not in the labeled training data.
+import { describe, expect, it } from 'vitest';
+import { classify } from '../src/classify/index.js';
+
+const label = (text: string, answered?: string) => classify({ text }, answered ? { text: answered } : null).label;
+
+describe('hard cases for the reply classifier', () => {
+  it('reads negated blame as not blaming: "we\'re not blaming you" + a fix is resolving', () => {
+    expect(label("We're not blaming you at all, Kim: the sync bug was ours and version 4.2.1 fixes it. Update from the app store and your playlists come back.", 'my playlists vanished AGAIN')).toBe('resolving');
+  });
+
+  it('labels sympathy alone as deflecting when a problem was raised, other when not', () => {
+    expect(label("Oh no, we're really sorry to hear that, Jo. That's not the experience we want for you.", 'third time my order arrived cold')).toBe('deflecting');
+    expect(label('Aww, sorry to see you go on holiday without us! Have a lovely trip 🌴', 'off to spain tomorrow, see you in 2 weeks coffee shop')).toBe('other');
+  });
+
+  it('keeps "try X; if not, DM us" resolving (help first, channel as fallback)', () => {
+    expect(label('Could you try signing out, then back in on the TV app? If the picture still freezes after that, send us a DM and we will dig in.', 'picture freezing every 5 minutes on the tv app')).toBe('resolving');
+  });
+
+  it('labels a diagnostic question that then moves to DM as deflecting', () => {
+    expect(label('Sorry about that! What router model do you have? Pop us a DM with that and your account number so we can check.', 'wifi keeps dropping')).toBe('deflecting');
+  });
+
+  it('labels a hand-off to a third party as blaming, and to the brand\'s own channel as deflecting', () => {
+    expect(label('Hi Priya, charges on your statement are controlled by your card issuer, so you will need to speak with your bank about this one.', 'why was I charged twice??')).toBe('blaming');
+    expect(label('Hi Priya, please call our billing team on 0800 555 0101 and they can look into this for you.', 'why was I charged twice??')).toBe('deflecting');
+  });
+
+  it('tells a link to a specific article (resolving) from a link to the generic contact page (deflecting)', () => {
+    expect(label('You can cancel any time in a few taps: https://help.example.com/articles/cancel-membership-on-ios', 'how do I cancel on iphone')).toBe('resolving');
+    expect(label('Please get in touch with our team here and they will help: https://www.example.com/contact-us', 'how do I cancel on iphone')).toBe('deflecting');
+  });
+
+  it('ignores agent sign-offs (^JK, -Becky, *SR)', () => {
+    const base = 'Please DM us your booking reference and we will take a look';
+    for (const s of [' ^JK', ' -Becky', ' *SR']) expect(label(base + s, 'my flight was changed without notice')).toBe('deflecting');
+  });
+
+  it('reads "1/2" multi-part replies by what the part says', () => {
+    expect(label('(2/2) We have now re-sent the activation code to the number on your account; it should arrive within 5 minutes.', 'never got my code')).toBe('resolving');
+  });
+
+  it('is not thrown by @mentions, hashtags and emoji', () => {
+    expect(label('@sam_k @GamesCo Thanks so much for the love Sam!! 💜🎮 #GameOn', 'best update ever, loving the new maps')).toBe('other');
+  });
+
+  it('treats handles anonymised as numbers like any handle', () => {
+    expect(label('@115712 Please send us a Direct Message so we can look into your account.', 'bill is wrong again')).toBe('deflecting');
+  });
+
+  it('reads __email__ masks as an email address', () => {
+    expect(label('@449211 Please email us at __email__ with your order number and we will look into it.', 'where is my order')).toBe('deflecting');
+  });
+
+  it('uses the answered tweet: giving the phone number someone asked for is resolving', () => {
+    const reply = 'Our support line is 0800 123 4567, open 8am to 8pm every day.';
+    expect(label(reply, "what's your customer service phone number?")).toBe('resolving');
+    expect(label(reply, 'my internet has been down all day, sort it out')).toBe('deflecting');
+  });
+
+  it('labels policy as a refusal with nothing offered as blaming, and a rule with a next step as resolving', () => {
+    expect(label('Unfortunately under our terms we cannot refund tickets once the event has started.', 'I want a refund, the show was awful')).toBe('blaming');
+    expect(label('Plans allow two screens at once, but you can upgrade to Family in Settings > Plan to watch on four.', 'why does it say too many screens')).toBe('resolving');
+  });
+
+  it('labels an outside force given as the cause as blaming', () => {
+    expect(label('Due to the snow storm across the north, all deliveries in your area are delayed until further notice.', 'where is my parcel??')).toBe('blaming');
+  });
+});

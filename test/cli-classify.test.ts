@@ -1,0 +1,86 @@
+// `feedhealth classify` and `feedhealth eval` as scripts use them: the real binary, files and stdin.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ensureBuilt } from './helpers/cli.js';
+import { BIN, ROOT } from './helpers/paths.js';
+
+function run(args: string[], input?: string) {
+  const r = spawnSync(process.execPath, [BIN, ...args], { cwd: ROOT, input, encoding: 'utf8', env: { ...process.env, FORCE_COLOR: '0' } });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+const lines = (s: string) => s.trim().split('\n').map((l) => JSON.parse(l));
+let dir: string;
+
+beforeAll(() => {
+  ensureBuilt();
+  dir = mkdtempSync(join(tmpdir(), 'feedhealth-classify-'));
+});
+
+describe('feedhealth classify', () => {
+  const input = [
+    JSON.stringify({ id: 'a1', text: 'Please DM us your account number so we can check.', inReplyToText: 'bill is wrong' }),
+    'Thanks so much for the kind words! 💙',
+    '',
+    JSON.stringify({ id: 77, text: 'Refund issued today, it should reach your card in 3-5 working days.' }),
+  ].join('\n');
+
+  it('reads JSONL and plain text from stdin and writes one NDJSON line per reply, in input order', () => {
+    const r = run(['classify'], input);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('');
+    const out = lines(r.stdout);
+    expect(out.map((o) => o.id)).toEqual(['a1', '2', '77']);
+    expect(out.map((o) => o.label)).toEqual(['deflecting', 'other', 'resolving']);
+    for (const o of out) {
+      expect(Object.keys(o)).toEqual(['id', 'label', 'confidence', 'evidence']);
+      expect(o.confidence).toBeGreaterThan(0);
+      expect(Array.isArray(o.evidence)).toBe(true);
+    }
+  });
+
+  it('reads a file, and `-` means stdin', () => {
+    const f = join(dir, 'replies.jsonl');
+    writeFileSync(f, input);
+    expect(run(['classify', f]).stdout).toBe(run(['classify', '-'], input).stdout);
+  });
+
+  it('rejects a broken JSON line with its line number, exit 2, and nothing on stdout', () => {
+    const r = run(['classify'], '{"id": "1", "text": "ok"}\n{"id": 2, "text": \n');
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim()).toBe('feedhealth: stdin:2: invalid JSON (expected {"id", "text", "inReplyToText"?} or plain text)');
+  });
+
+  it('names a missing file, exit 2', () => {
+    const r = run(['classify', join(dir, 'nope.jsonl')]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/nope\.jsonl: no such file/);
+    expect(r.stdout).toBe('');
+  });
+});
+
+describe('feedhealth eval', () => {
+  it('prints per-label figures, accuracy, macro-F1 and the confusion matrix for a labeled file', () => {
+    const f = join(dir, 'labeled.jsonl');
+    writeFileSync(
+      f,
+      [
+        { text: 'Please DM us your order number.', label: 'deflecting' },
+        { text: 'Thanks for the love!', label: 'other' },
+        { text: 'The courier is responsible for late parcels, please contact them directly.', label: 'blaming' },
+        { text: 'We have refunded the charge; it will show in 3-5 days.', label: 'resolving' },
+      ].map((o) => JSON.stringify(o)).join('\n'),
+    );
+    const r = run(['eval', f]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^label\s+precision\s+recall\s+f1\s+support/);
+    expect(r.stdout).toMatch(/accuracy \d\.\d{3}\s+macro-F1 \d\.\d{3}\s+n=4/);
+    expect(r.stdout).toMatch(/confusion \(rows: truth, columns: predicted\)/);
+    const json = JSON.parse(run(['eval', f, '--json']).stdout);
+    expect(json.n).toBe(4);
+    expect(json.confusion.deflecting).toBeDefined();
+  });
+});
