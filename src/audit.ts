@@ -10,6 +10,8 @@ export interface AuditOptions {
   handle?: string;
   /** Name of the source, for messages and the report. */
   file: string;
+  /** IANA zone for hour-of-day, weekday and week figures (default UTC). */
+  timeZone?: string;
 }
 
 export function auditTimeline(tl: Timeline, opts: AuditOptions): Report[] {
@@ -19,6 +21,6 @@ export function auditTimeline(tl: Timeline, opts: AuditOptions): Report[] {
   return brands.map((account) => {
     const feed = feedFor(tl, account);
     const replies: LabeledReply[] = feed.replies.map((r) => ({ ...r, ...classify(r.tweet, r.answered) }));
-    return summarize({ account, tweets: feed.tweets, replies, source: { file: opts.file, format: tl.format } });
+    return summarize({ account, tweets: feed.tweets, replies, source: { file: opts.file, format: tl.format }, timeZone: opts.timeZone });
   });
 }

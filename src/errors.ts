@@ -24,3 +24,12 @@ export class NetworkError extends Error {
 export function fileError(file: string, what: string, line?: number): InputError {
   return new InputError(`${file}${line !== undefined ? `:${line}` : ''}: ${what}`);
 }
+
+/** The run worked but a brand scored under --fail-under. Exit 1, after the report is written. */
+export class BelowThresholdError extends Error {
+  readonly exitCode = EXIT.failUnder;
+  constructor(message: string) {
+    super(message);
+    this.name = 'BelowThresholdError';
+  }
+}

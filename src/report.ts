@@ -3,6 +3,7 @@ import type { Account, Label, LabeledReply, Tweet } from './model.js';
 import { LABELS } from './model.js';
 import { countLabels, scoreOf, type LabelCounts, type Score } from './score/balance.js';
 import { accountName } from './threads.js';
+import { metricsOf, type Metrics } from './score/metrics.js';
 
 export const SCHEMA_VERSION = 1;
 
@@ -34,6 +35,9 @@ export interface Report {
   /** The most telling replies of each label: most confident first, with evidence. */
   examples: Record<Label, ReplyOut[]>;
   replies: ReplyOut[];
+  /** The outside reader's figures: response time, coverage, canned replies, first screen, exposure,
+   * personal touch, weekly trend. Each is null when the data cannot support it (see docs/metrics.md). */
+  metrics: Metrics;
 }
 
 export interface MultiReport {
@@ -68,7 +72,7 @@ function windowOf(tweets: Tweet[]): Report['window'] {
 }
 
 /** Newest first when dated, then by id (ids grow with time on X). */
-export function byNewest(a: ReplyOut, b: ReplyOut): number {
+export function byNewest(a: Pick<ReplyOut, 'id' | 'createdAt'>, b: Pick<ReplyOut, 'id' | 'createdAt'>): number {
   const ta = a.createdAt ?? '';
   const tb = b.createdAt ?? '';
   if (ta !== tb) return ta < tb ? 1 : -1;
@@ -81,6 +85,8 @@ export function summarize(input: {
   replies: LabeledReply[];
   source: { file: string; format: string };
   examplesPerLabel?: number;
+  /** IANA zone for hour-of-day, weekday and week figures (default UTC). */
+  timeZone?: string;
 }): Report {
   const replies = input.replies.map(replyOut).sort(byNewest);
   const counts = countLabels(replies.map((r) => r.label));
@@ -107,6 +113,7 @@ export function summarize(input: {
     score,
     examples,
     replies,
+    metrics: metricsOf(input.replies, { timeZone: input.timeZone }),
   };
   if (!score) {
     report.note = n === 0

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { classify } from '../src/classify/index.js';
 import { replyCues } from '../src/classify/cues.js';
 import { normalize, classifyLink } from '../src/classify/normalize.js';
-import { tokenIds, tokenize } from '../src/classify/tokens.js';
+import { hashStr, tokenize } from '../src/classify/tokens.js';
 import { readLabeled } from '../src/classify/labeled.js';
 import { featurize, idOfName } from '../src/classify/features.js';
 import { classifyByRules, cuesFor } from '../src/classify/rules.js';
@@ -29,10 +29,15 @@ describe('the classifier engine', () => {
   it('never hides a cue behind its anchors (gated and ungated matching agree on all labeled data)', () => {
     for (const e of labeled) {
       const n = normalize(e.text);
-      const tokens = tokenize(n.text);
-      const ids = tokenIds(tokens);
+      const { tokens, ids } = tokenize(n.text);
       expect(replyCues(n, tokens, ids, true), e.text).toEqual(replyCues(n, tokens, ids, false));
     }
+  });
+
+  it('splits words, contractions, hyphenated words, placeholders, ? ! and emoji, with ids equal to their hashes', () => {
+    const { tokens, ids } = tokenize("can't log in to wi-fi @user?! t&cs 💙 -- ok");
+    expect(tokens).toEqual(["can't", 'log', 'in', 'to', 'wi-fi', '@user', '?', '!', 't&cs', '💙', 'ok']);
+    expect([...ids]).toEqual(tokens.map(hashStr));
   });
 
   it('gives every feature name the id prediction computes for it', () => {

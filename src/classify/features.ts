@@ -10,6 +10,7 @@ import { hashStr, pairId } from './tokens.js';
 
 // Words too common to tell labels apart (still used inside word pairs).
 const STOP = new Set(['the', 'a', 'an', 'to', 'of', 'and', 'or', 'in', 'on', 'for', 'is', 'it', 'this', 'that', 'be', 'at', 'with', 'as', 'so', 'are', 'was', 'i', 'hi', 'hey', 'hello']);
+const STOP_IDS = new Set([...STOP].map(hashStr));
 const START = '^';
 const END = '$';
 const CHANNEL_CUES = new Set<CueName>(['dm', 'email', 'phone', 'channel', 'forum', 'genericLink']);
@@ -41,41 +42,46 @@ export interface Featurized {
 }
 
 export function featurize(c: CueSet, ruleLabel: Label, withNames = false): Featurized {
+  // Two parallel lists; names are only built when asked for (this runs once per reply).
   const ids: number[] = [];
   const names: string[] | null = withNames ? [] : null;
-  const add = (id: number, name: () => string) => {
-    ids.push(id);
-    if (names) names.push(name());
-  };
   const toks = c.tokens;
   let prevId = START_ID;
-  let prev = START;
   for (let i = 0; i < toks.length; i++) {
-    const t = toks[i];
     const id = c.ids[i];
-    if (!STOP.has(t)) add(id, () => t);
-    const p = prev;
-    add(pairId(prevId, id), () => `${p} ${t}`);
-    prevId = id;
-    prev = t;
-  }
-  add(pairId(prevId, END_ID), () => `${prev} ${END}`);
-  for (const h of c.hits) add(CUE[h.cue].id, () => CUE[h.cue].name);
-  // Pairs of cues let the linear model learn tie-breaks ("phone" + "asked for a channel").
-  for (let i = 0; i < c.hits.length; i++)
-    for (let j = i + 1; j < c.hits.length; j++) {
-      const [a, b] = c.hits[i].cue < c.hits[j].cue ? [c.hits[i].cue, c.hits[j].cue] : [c.hits[j].cue, c.hits[i].cue];
-      add(pairId(CUE[a].id, CUE[b].id), () => `${CUE[a].name} ${CUE[b].name}`);
+    if (!STOP_IDS.has(id)) {
+      ids.push(id);
+      if (names) names.push(toks[i]);
     }
-  add(RULE[ruleLabel].id, () => RULE[ruleLabel].name);
-  const shape = (f: { id: number; name: string }) => add(f.id, () => f.name);
+    ids.push(pairId(prevId, id));
+    if (names) names.push(`${i ? toks[i - 1] : START} ${toks[i]}`);
+    prevId = id;
+  }
+  ids.push(pairId(prevId, END_ID));
+  if (names) names.push(`${toks.length ? toks[toks.length - 1] : START} ${END}`);
+  const fixedFeature = (f: { id: number; name: string }) => {
+    ids.push(f.id);
+    if (names) names.push(f.name);
+  };
+  const hits = c.hits;
+  for (const h of hits) fixedFeature(CUE[h.cue]);
+  // Pairs of cues let the linear model learn tie-breaks ("phone" + "asked for a channel").
+  for (let i = 0; i < hits.length; i++)
+    for (let j = i + 1; j < hits.length; j++) {
+      const a = CUE[hits[i].cue < hits[j].cue ? hits[i].cue : hits[j].cue];
+      const b = CUE[hits[i].cue < hits[j].cue ? hits[j].cue : hits[i].cue];
+      ids.push(pairId(a.id, b.id));
+      if (names) names.push(`${a.name} ${b.name}`);
+    }
+  fixedFeature(RULE[ruleLabel]);
+  const shape = fixedFeature;
   if (c.n.signOff) shape(SHAPE.signed);
   if (c.n.part) shape(SHAPE.multipart);
   if (!c.answered) shape(SHAPE.noContext);
   // What a linear model cannot form by itself: a channel with no help in the reply, and whether
   // the person asked for one (tie-breaks 2 and 6).
-  const channel = c.hits.some((h) => CHANNEL_CUES.has(h.cue));
-  if (channel && !c.hits.some((h) => HELP_CUES.has(h.cue))) shape(c.has('askedForChannel') ? SHAPE.channelAsked : SHAPE.channelOnly);
+  const channel = hits.some((h) => CHANNEL_CUES.has(h.cue));
+  if (channel && !hits.some((h) => HELP_CUES.has(h.cue))) shape(c.has('askedForChannel') ? SHAPE.channelAsked : SHAPE.channelOnly);
   const n = toks.length;
   shape(n <= 6 ? SHAPE.veryShort : n <= 15 ? SHAPE.short : n <= 35 ? SHAPE.medium : SHAPE.long);
   return { ids, names };

@@ -39,7 +39,7 @@ export function classify(reply: ReplyLike, answered?: ReplyLike | null): Classif
   const rules = classifyByRules(cues);
   const m = shippedModel();
   if (!m) return rules;
-  const p = m.predict(featurize(cues, rules.label).ids, 8);
+  const p = m.predict(featurize(cues, rules.label).ids, 6);
   const label = p.label;
   const evidence: string[] = [];
   const words: string[] = [];

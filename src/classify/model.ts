@@ -25,13 +25,15 @@ export class LinearModel {
   readonly labels: readonly Label[];
   private readonly table: IntTable;
   /** Row r holds feature r's weights, one per label. */
-  private readonly weights: Float64Array;
+  private readonly weights: Float32Array;
   private readonly names: string[];
   private readonly bias: Float64Array;
   // Scratch space reused across calls (prediction runs once per reply).
   private readonly z: Float64Array;
   private readonly foundRows: number[] = [];
   private readonly foundIds: number[] = [];
+  private readonly topRows: number[] = [];
+  private readonly topW: number[] = [];
 
   constructor(file: WeightsFile) {
     this.labels = file.labels;
@@ -40,7 +42,7 @@ export class LinearModel {
     this.z = new Float64Array(k);
     const entries = Object.entries(file.weights);
     this.names = entries.map(([name]) => name);
-    this.weights = new Float64Array(entries.length * k);
+    this.weights = new Float32Array(entries.length * k);
     entries.forEach(([, v], r) => this.weights.set(v, r * k));
     this.table = new IntTable(this.names.map(idOfName));
   }
@@ -80,23 +82,28 @@ export class LinearModel {
     if (explain > 0) {
       // How much a feature favours the chosen label over the others on average; keep the best
       // `explain` in a small sorted array rather than sorting them all.
-      const topRows: number[] = [];
-      const topW: number[] = [];
+      const topRows = this.topRows;
+      const topW = this.topW;
+      let n = 0;
       for (const r of rows) {
         const o = r * k;
         let others = 0;
         for (let j = 0; j < k; j++) if (j !== best) others += W[o + j];
         const weight = W[o + best] - others / (k - 1);
-        if (weight <= 0.05 || (topW.length === explain && weight <= topW[explain - 1]) || topRows.includes(r)) continue;
-        let at = topW.length;
-        while (at > 0 && topW[at - 1] < weight) at--;
-        topW.splice(at, 0, weight);
-        topRows.splice(at, 0, r);
-        if (topW.length > explain) {
-          topW.pop();
-          topRows.pop();
+        if (weight <= 0.05 || (n === explain && weight <= topW[n - 1])) continue;
+        let dup = false;
+        for (let i = 0; i < n; i++) if (topRows[i] === r) dup = true;
+        if (dup) continue;
+        let at = n < explain ? n++ : n - 1;
+        while (at > 0 && topW[at - 1] < weight) {
+          topW[at] = topW[at - 1];
+          topRows[at] = topRows[at - 1];
+          at--;
         }
+        topW[at] = weight;
+        topRows[at] = r;
       }
+      topRows.length = n;
       for (let i = 0; i < topRows.length; i++) top.push({ feature: this.names[topRows[i]], weight: topW[i] });
     }
     return { label: this.labels[best], probs, top };

@@ -15,24 +15,26 @@ export interface Normalized {
 // Sign-offs at the end of a care tweet: ^JK, *SR, -Becky, ~Tom, /AM, – DR.
 const SIGN_OFF = /(?:^|\s)((?:\^|\*|~|\/|-|–|—)\s?[A-Z][A-Za-z]{0,11}(?:\s[A-Z]\.?)?)\s*$/;
 const PART = /(?:^|\s)\(?(\d)\s?\/\s?(\d)\)?(?=\s|$)/;
-// Leading mentions (dropped) or a mention elsewhere (kept as a placeholder), in one pass.
-const MENTIONS = /^((?:\s*[@＠]\w+)+)|[@＠]\w+/g;
+const LEADING_MENTIONS = /^(?:\s*[@＠]\w+)+/;
+const MENTION = /[@＠]\w+/g;
 const URL_RE = /https?:\/\/\S+|\b(?:www\.)\S+/gi;
 // Paths that name a page about one thing, not a site's front door.
 const GENERIC_PATH = /^\/?(?:[a-z]{2}(?:-[a-z]{2})?\/?)?(?:(?:help|support|contact|contact-us|contactus|customer-?service|customer-?support|get-?help|en|home|index\.html?|hc|community|forums?|s)\/?)*(?:\?.*)?$/i;
 
+const HOST_PATH = /^(?:https?:\/\/)?([^/?#\s]+)([^?#\s]*)/i;
+const SHORTENERS = new Set(['t.co', 'bit.ly', 'ow.ly', 'spoti.fi', 'amzn.to', 'goo.gl', 'tinyurl.com', 'buff.ly', 'lnkd.in', 'youtu.be']);
+
 export function classifyLink(url: string): 'specific' | 'generic' | 'opaque' {
-  let u: URL;
-  try {
-    u = new URL(url.startsWith('http') ? url : `https://${url}`);
-  } catch {
-    return 'opaque';
-  }
+  const m = HOST_PATH.exec(url);
+  if (!m) return 'opaque';
+  const host = m[1].toLowerCase().replace(/^www\./, '');
   // Archive captures wrap the real address: judge the inner one.
-  const inner = /^\/web\/\d+\/(https?:\/\/.+)$/.exec(u.pathname + u.search);
-  if (u.hostname.endsWith('archive.org') && inner) return classifyLink(inner[1]);
-  if (u.hostname === 't.co' || u.hostname === 'bit.ly' || u.hostname === 'ow.ly' || u.hostname === 'spoti.fi' || u.hostname === 'amzn.to' || u.hostname === 'goo.gl') return 'opaque';
-  const path = u.pathname.replace(/\/+$/, '');
+  if (host.endsWith('archive.org')) {
+    const inner = /^\/web\/\d+\/(https?:\/\/.+)$/.exec(url.slice(url.indexOf(m[1]) + m[1].length));
+    if (inner) return classifyLink(inner[1]);
+  }
+  if (SHORTENERS.has(host)) return 'opaque';
+  const path = m[2].replace(/\/+$/, '');
   if (path === '' || GENERIC_PATH.test(path)) return 'generic';
   if (/contact|\/ticket|\/request(s)?\/new|submit-?a-?request|\/chat\b|\/forum|\/community\/?$/i.test(path)) return 'generic';
   return 'specific';
@@ -52,7 +54,7 @@ export function normalize(raw: string): Normalized {
   }
   if (s.includes('@') || s.includes('＠')) {
     // Leading @mentions address the person; they carry no meaning.
-    s = s.replace(MENTIONS, (m, lead: string | undefined) => (lead !== undefined ? '' : '@user'));
+    s = s.replace(LEADING_MENTIONS, '').replace(MENTION, '@user');
   }
   let part: string | undefined;
   if (s.includes('/')) {

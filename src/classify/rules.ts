@@ -3,7 +3,7 @@
 import type { Classification, Label } from '../model.js';
 import { answeredCues, evidenceOf, replyCues, type CueName, type Hit } from './cues.js';
 import { normalize, type Normalized } from './normalize.js';
-import { tokenIds, tokenize } from './tokens.js';
+import { tokenize } from './tokens.js';
 
 export interface CueSet {
   n: Normalized;
@@ -18,8 +18,7 @@ export interface CueSet {
 
 export function cuesFor(text: string, answeredText?: string): CueSet {
   const n = normalize(text);
-  const tokens = tokenize(n.text);
-  const ids = tokenIds(tokens);
+  const { tokens, ids } = tokenize(n.text);
   const hits = replyCues(n, tokens, ids);
   for (const h of answeredCues(answeredText)) hits.push(h);
   // A handful of hits: a linear search beats building a Map for each reply.

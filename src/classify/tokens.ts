@@ -1,32 +1,67 @@
-// The one tokenizer: cue anchors and model features both read these tokens.
+// The one tokenizer: cue anchors and model features both read these tokens. A hand-written
+// scanner rather than a regex: it runs once per reply and computes each token's id as it goes.
 
-// Words (with inner ' and -: "can't", "wi-fi", "t&cs"), placeholders ("@user"), ? and !, emoji.
-const TOKEN = /[a-z0-9@&]+(?:['-][a-z0-9&]+)*|[?!]|\p{Extended_Pictographic}/gu;
-
-export function tokenize(normalizedText: string): string[] {
-  return normalizedText.match(TOKEN) ?? [];
-}
-
-// Ids are kept to 30 bits so V8 stores them as small integers: Map look-ups on them are fast.
+// Ids are kept to 30 bits so V8 stores them as small integers: look-ups on them are fast.
 const MASK = 0x3fffffff;
+const FNV_OFFSET = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
 
 /** FNV-1a: feature names become numbers so prediction allocates no strings. */
 export function hashStr(s: string): number {
-  let h = 0x811c9dc5;
+  let h = FNV_OFFSET;
   for (let i = 0; i < s.length; i++) {
     h ^= s.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
+    h = Math.imul(h, FNV_PRIME);
   }
   return h & MASK;
 }
 
-/** Id of the word pair "a b" from the ids of a and b (same as hashing the pair's name). */
+/** Id of the word pair "a b" from the ids of a and b. */
 export function pairId(a: number, b: number): number {
   return (Math.imul(a ^ 0x9e3779b9, 0x85ebca6b) ^ Math.imul(b, 0xc2b2ae35) ^ 0x27d4eb2f) & MASK;
 }
 
-export function tokenIds(tokens: string[]): Int32Array {
-  const ids = new Int32Array(tokens.length);
-  for (let i = 0; i < tokens.length; i++) ids[i] = hashStr(tokens[i]);
-  return ids;
+// a-z 0-9 @ &
+const isWordChar = (c: number) => (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 64 || c === 38;
+// Emoji and pictographs (incl. the astral planes, read as surrogate pairs) are tokens of their own.
+const isPictograph = (c: number) => (c >= 0x2190 && c <= 0x2bff) || (c >= 0xd83c && c <= 0xd83e);
+
+export interface Tokens {
+  /** Words (with inner ' and -: "can't", "wi-fi", "t&cs"), "@user", ? and !, emoji. */
+  tokens: string[];
+  /** hashStr of each token. */
+  ids: Int32Array;
+}
+
+/** Tokens of normalized (lower-cased) text. */
+export function tokenize(text: string): Tokens {
+  const tokens: string[] = [];
+  const ids: number[] = [];
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if (isWordChar(c)) {
+      const start = i;
+      let h = FNV_OFFSET;
+      for (;;) {
+        const d = text.charCodeAt(i);
+        if (isWordChar(d) || ((d === 39 || d === 45) && i > start && i + 1 < n && isWordChar(text.charCodeAt(i + 1)))) {
+          h = Math.imul(h ^ d, FNV_PRIME);
+          i++;
+          if (i < n) continue;
+        }
+        break;
+      }
+      tokens.push(text.slice(start, i));
+      ids.push(h & MASK);
+    } else if (c === 63 || c === 33 || isPictograph(c)) {
+      const len = c >= 0xd800 && c <= 0xdbff && i + 1 < n ? 2 : 1;
+      const t = text.slice(i, i + len);
+      tokens.push(t);
+      ids.push(hashStr(t));
+      i += len;
+    } else i++;
+  }
+  return { tokens, ids: Int32Array.from(ids) };
 }

@@ -3,6 +3,9 @@ import { Chalk, type ChalkInstance } from 'chalk';
 import Table from 'cli-table3';
 import { LABELS, type Label } from '../model.js';
 import type { Report } from '../report.js';
+import type { Comparison } from '../compare.js';
+import type { LabelCounts } from '../score/balance.js';
+import { duration, heatMapLines, sparkline, trendSummary, SHADES, SHADE_EMPTY } from './shapes.js';
 
 export interface TableOptions {
   color: boolean;
@@ -54,6 +57,7 @@ export function renderTable(report: Report, opts: TableOptions): string {
     t.push([col[l](l), String(report.counts[l]), pct(share), col[l](bar(share, barWidth))]);
   }
   out.push(t.toString());
+  out.push(...metricsLines(report, c, opts));
   const textWidth = Math.max(30, opts.width - 4);
   const examples = LABELS.flatMap((l) => report.examples[l].map((r) => ({ l, r })));
   if (examples.length) {
@@ -68,6 +72,139 @@ export function renderTable(report: Report, opts: TableOptions): string {
   return `${out.join('\n')}\n`;
 }
 
+const tableStyle = (color: boolean) => ({ head: color ? ['bold'] : [], border: color ? ['gray'] : [] });
+/** No rule between body rows: these tables are read across, many rows tall. */
+const COMPACT = { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' };
+
+/** A label mix as table cells, in LABELS order. */
+const mixCells = (shares: LabelCounts) => LABELS.map((l) => pct(shares[l]));
+
+/** The outside reader's figures (report.metrics), one small section each. */
+export function metricsLines(report: Report, c: ChalkInstance, opts: TableOptions): string[] {
+  const m = report.metrics;
+  if (!m) return [];
+  const out: string[] = [];
+  const textWidth = Math.max(30, opts.width - 4);
+  const section = (title: string, note = '') => {
+    out.push('');
+    out.push(c.bold(title) + (note ? c.dim(`  ${note}`) : ''));
+  };
+
+  // Views of the same feed: whole window, first screen, weighted by exposure.
+  if (report.shares && (m.firstScreen || m.exposure)) {
+    section('Views of the feed', 'same labels, counted three ways');
+    const t = new Table({
+      head: ['view', 'replies', 'score', ...LABELS],
+      colAligns: ['left', 'right', 'right', 'right', 'right', 'right', 'right'],
+      style: tableStyle(opts.color),
+      chars: COMPACT,
+    });
+    const sc = (s: { value: number; grade: string } | null) => (s ? `${s.value} ${s.grade}` : '–');
+    t.push(['whole window', String(report.counts.replies), sc(report.score), ...mixCells(report.shares)]);
+    if (m.firstScreen) t.push([`first screen (newest ${m.firstScreen.replies})`, String(m.firstScreen.replies), sc(m.firstScreen.score), ...mixCells(m.firstScreen.shares)]);
+    if (m.exposure) {
+      t.push(['by exposure (weighted)', String(m.exposure.weightedReplies), sc(m.exposure.score), ...mixCells(m.exposure.shares)]);
+      t.push(['  same replies, unweighted', String(m.exposure.weightedReplies), sc(m.exposure.plainScore), ...mixCells(m.exposure.plainShares)]);
+    }
+    out.push(t.toString());
+    if (m.exposure) out.push(c.dim(`  exposure weight = ${m.exposure.weighting}; median followers ${m.exposure.medianFollowers}`));
+  }
+
+  if (m.responseTime) {
+    const rt = m.responseTime;
+    section('Response time', `${rt.timedReplies} of ${rt.timedReplies + rt.untimedReplies} replies answer a tweet with a known time`);
+    out.push(`  median ${c.bold(duration(rt.medianSeconds))} · 90th percentile ${duration(rt.p90Seconds)} · ${pct(rt.answeredWithin1hShare)} within 1 hour`);
+    const t = new Table({
+      head: ['label', 'timed', 'median', '90th pct', 'within 1 h'],
+      colAligns: ['left', 'right', 'right', 'right', 'right'],
+      style: tableStyle(opts.color),
+      chars: COMPACT,
+    });
+    const col = labelColor(c);
+    for (const l of LABELS) {
+      const s = rt.byLabel[l];
+      t.push(s ? [col[l](l), String(s.timedReplies), duration(s.medianSeconds), duration(s.p90Seconds), pct(s.answeredWithin1hShare)] : [col[l](l), '0', '–', '–', '–']);
+    }
+    out.push(t.toString());
+  }
+
+  if (m.coverage) {
+    const cv = m.coverage;
+    section(`When replies are sent (${m.timeZone})`, `${cv.datedReplies} dated replies`);
+    out.push(...heatMapLines(cv.byWeekdayHour, opts.width >= 62 ? 2 : 1).map((l) => `  ${l}`));
+    out.push(c.dim(`       ${SHADE_EMPTY} none  ${SHADES.join(' ')} up to the busiest hour`));
+    out.push(`  weekends ${pct(cv.weekendShare)} ${c.dim('(evenly all week: 29%)')} · Mon–Fri 09–17 ${pct(cv.businessHoursShare)} ${c.dim('(evenly: 24%)')} · ${cv.hourSlotsWithReplies} of 168 weekly hours used`);
+  }
+
+  if (m.canned) {
+    const cn = m.canned;
+    section('Canned replies', 'near-identical wording used twice or more');
+    out.push(`  ${c.bold(pct(cn.templatedShare))} of replies come from ${cn.templateCount} template${cn.templateCount === 1 ? '' : 's'}`);
+    const col = labelColor(c);
+    for (const tp of cn.topTemplates) {
+      const labels = LABELS.filter((l) => tp.labels[l] > 0).map((l) => col[l](`${l} ${tp.labels[l]}`)).join(', ');
+      out.push(`  ${String(tp.uses).padStart(4)}×  ${oneLine(tp.example, textWidth - 10)}`);
+      out.push(c.dim(`         labeled: `) + labels);
+    }
+  }
+
+  if (m.personalTouch) {
+    const p = m.personalTouch;
+    section('Personal touch');
+    out.push(`  ${pct(p.signedShare)} signed by an agent · ${pct(p.namedShare)} call the person by name · ${c.bold(pct(p.personalShare))} either`);
+  }
+
+  if (m.weeklyTrend) {
+    const wk = m.weeklyTrend.weeks;
+    const shown = wk.slice(-Math.max(8, textWidth - 40));
+    section(`Weekly score (ISO weeks, ${m.timeZone})`);
+    out.push(`  ${c.bold(sparkline(shown.map((w) => w.score)))}  ${shown[0].week} → ${shown[shown.length - 1].week}  ${c.dim(trendSummary(shown))}`);
+  }
+
+  const missing = Object.entries(m.unavailable);
+  if (missing.length) {
+    out.push('');
+    out.push(c.dim(`Not available: ${missing.map(([k, why]) => `${k} (${why})`).join('; ')}`));
+  }
+  return out;
+}
+
 export function renderTables(reports: Report[], opts: TableOptions): string {
   return reports.map((r) => renderTable(r, opts)).join('\n');
+}
+
+/** `compare`: brands side by side, best score first. */
+export function renderCompareTable(cmp: Comparison, opts: TableOptions): string {
+  const c = new Chalk({ level: opts.color ? 1 : 0 });
+  const manySources = new Set(cmp.brands.map((b) => b.source.file)).size > 1;
+  const head = ['#', 'brand', ...(manySources ? ['source'] : []), 'replies', 'score', 'resolving', 'deflecting', 'blaming', 'median reply', '≤ 1 h', 'canned', 'personal', 'first screen'];
+  const t = new Table({
+    head,
+    colAligns: head.map((h) => (h === 'brand' || h === 'source' ? 'left' : 'right')),
+    style: tableStyle(opts.color),
+    chars: COMPACT,
+  });
+  const opt = (x: number | null, f: (x: number) => string) => (x === null ? '–' : f(x));
+  for (const b of cmp.brands) {
+    const score = b.score === null || !b.grade ? c.dim('none') : gradeColor(c, b.grade)(`${b.score} ${b.grade}`);
+    const fs = b.firstScreen ? (b.firstScreen.score === null ? 'none' : `${b.firstScreen.score} ${b.firstScreen.grade}`) : '–';
+    t.push([
+      String(b.rank),
+      `@${b.handle}`,
+      ...(manySources ? [b.source.file.split('/').pop() ?? b.source.file] : []),
+      String(b.replies),
+      score,
+      opt(b.shares?.resolving ?? null, pct),
+      opt(b.shares?.deflecting ?? null, pct),
+      opt(b.shares?.blaming ?? null, pct),
+      opt(b.medianResponseSeconds, duration),
+      opt(b.answeredWithin1hShare, pct),
+      opt(b.templatedShare, pct),
+      opt(b.personalShare, pct),
+      fs,
+    ]);
+  }
+  const out = [c.bold(`${cmp.brands.length} brand${cmp.brands.length === 1 ? '' : 's'} ranked by balance score`) + c.dim(`  from ${cmp.sources.join(', ')}`), t.toString()];
+  out.push(c.dim('score: 100 × mean value of problem replies (resolving 1, deflecting 0.35, blaming 0); first screen: newest 20 replies; – : not in the data'));
+  return `${out.join('\n')}\n`;
 }

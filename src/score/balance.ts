@@ -72,7 +72,6 @@ export function verdictOf(c: LabelCounts): string {
   if (b >= 0.25 && b >= d) s = `Passes the buck: ${inTen(b)} replies put the problem on someone else`;
   else if (d >= 0.5) s = `Reads like a redirect desk: ${inTen(d)} replies send people elsewhere`;
   else if (r >= 0.6) s = `Fixes things in public: ${inTen(r)} replies work on the problem where everyone can see`;
-  else if (r >= d && r >= b) s = `Mostly helps in public, but ${inTen(d + b)} replies deflect or blame`;
   else s = `Mixed: ${inTen(r)} replies help in public, ${inTen(d)} send people elsewhere${c.blaming ? `, ${inTen(b)} blame someone else` : ''}`;
   return `${s}${few}.`;
 }

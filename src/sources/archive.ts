@@ -12,11 +12,14 @@ const TWEET_FILE = /^tweets?(-part\d+)?\.js$/;
 
 export const looksLikeArchiveJs = (text: string) => /^\s*window\.(YTD|__THAR_CONFIG)/.test(text);
 
-/** The JSON after `window.YTD.x.partN =`. */
+const ASSIGNMENT = /^\ufeff?\s*window\.[\w$.]+\s*=/;
+
+/** The JSON after `window.YTD.x.partN =` (the assignment must open the file: a JSON file with
+ * an `=` in some URL is not archive data). */
 function jsPayload(text: string, file: string): unknown {
-  const eq = text.indexOf('=');
-  if (eq < 0) throw fileError(file, 'not an archive data file (no "window.YTD… =" assignment)');
-  const body = text.slice(eq + 1).trim().replace(/;\s*$/, '');
+  const head = ASSIGNMENT.exec(text);
+  if (!head) throw fileError(file, 'not an archive data file (no "window.YTD… =" assignment)');
+  const body = text.slice(head[0].length).trim().replace(/;\s*$/, '');
   try {
     return JSON.parse(body);
   } catch {

@@ -56,7 +56,8 @@ export function loadFile(file: string, format?: InputFormat): Timeline {
     throw fsError(file, err);
   }
   if (looksBinary(buf)) throw fileError(file, 'binary data, not a timeline (expected X API v2 JSON/JSONL, an archive tweets.js, or TWCS CSV)');
-  const text = buf.toString('utf8');
+  // A byte-order mark (Windows editors, PowerShell) is not content: JSON.parse rejects it.
+  const text = buf.toString('utf8').replace(/^\ufeff/, '');
   if (text.trim() === '') throw fileError(file, 'empty file');
   const fmt = format ?? detectFormat(text);
   switch (fmt) {

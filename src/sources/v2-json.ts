@@ -93,10 +93,12 @@ export function parseV2(text: string, file: string): Timeline {
   const b = new TimelineBuilder('v2');
   let whole: unknown;
   let parsedWhole = true;
+  let wholeError: unknown;
   try {
     whole = JSON.parse(text);
-  } catch {
+  } catch (err) {
     parsedWhole = false;
+    wholeError = err;
   }
   if (parsedWhole) {
     const values = Array.isArray(whole) ? whole : [whole];
@@ -105,6 +107,10 @@ export function parseV2(text: string, file: string): Timeline {
     });
   } else {
     const lines = text.split('\n');
+    const filled = lines.filter((l) => l.trim() !== '');
+    // A pretty-printed document opens with a line like `{` or `"data": [`, which no JSONL line
+    // does: it is one value, so say where that value broke rather than blame its first line.
+    if (filled.length > 1 && /[{[,]$/.test(filled[0].trimEnd())) throw brokenDocument(text, file, wholeError);
     lines.forEach((line, i) => {
       if (line.trim() === '') return;
       let v: unknown;
@@ -120,3 +126,13 @@ export function parseV2(text: string, file: string): Timeline {
   return b.finish();
 }
 
+/** Where a whole JSON document failed to parse: its last line when it just stops (truncated). */
+function brokenDocument(text: string, file: string, err: unknown): Error {
+  const message = err instanceof Error ? err.message : '';
+  const end = text.trimEnd().length;
+  const at = /at position (\d+)/.exec(message);
+  const pos = at ? Number(at[1]) : /end of JSON/.test(message) ? end : undefined;
+  const lineAt = (p: number) => text.slice(0, p).split('\n').length;
+  if (pos === undefined) return fileError(file, 'invalid JSON');
+  return pos >= end ? fileError(file, 'invalid JSON (file truncated?)', lineAt(end)) : fileError(file, 'invalid JSON', lineAt(pos));
+}

@@ -1,0 +1,72 @@
+// Classifier speed: replies/s of feedhealth's classify() on a real-shaped mix (the labeled
+// replies, each with the tweet it answers), beside natural's BayesClassifier trained on the same
+// texts and run on the same texts in the same process; plus the time to load the shipped model.
+import { readdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+
+const require = createRequire(import.meta.url);
+const ROOT = new URL('..', import.meta.url).pathname;
+
+function labeledMix() {
+  const dir = join(ROOT, 'fixtures', 'labeled');
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.jsonl'))
+    .sort()
+    .flatMap((f) => readFileSync(join(dir, f), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l)));
+}
+
+/** Calls fn over the items repeatedly for at least `ms`; returns items per second. */
+function rate(items, fn, ms) {
+  for (let i = 0; i < Math.min(items.length, 2000); i++) fn(items[i]); // warm up the JIT
+  let n = 0;
+  const t0 = performance.now();
+  while (performance.now() - t0 < ms) for (const it of items) { fn(it); n++; }
+  return n / ((performance.now() - t0) / 1000);
+}
+
+export async function benchClassifier({ ms = 3000 } = {}) {
+  const mix = labeledMix();
+  const avgLen = Math.round(mix.reduce((s, e) => s + e.text.length, 0) / mix.length);
+
+  // Model load: read, parse and index the shipped weights (what the first classify() pays).
+  const { LinearModel } = await import('../dist/classify/model.js');
+  const weightsPath = join(ROOT, 'models', 'classifier.json');
+  const loads = [];
+  for (let i = 0; i < 7; i++) {
+    const t0 = performance.now();
+    new LinearModel(JSON.parse(readFileSync(weightsPath, 'utf8')));
+    loads.push(performance.now() - t0);
+  }
+  loads.sort((a, b) => a - b);
+
+  const { classify } = await import('../dist/classify/index.js');
+  const ours = rate(mix, (e) => classify({ text: e.text }, e.inReplyToText ? { text: e.inReplyToText } : null), ms);
+
+  // The baseline: natural's BayesClassifier (narrow import: the package index loads storage
+  // modules that print to stdout), trained on the same labeled texts.
+  const BayesClassifier = require('natural/lib/natural/classifiers/bayes_classifier.js');
+  const bayes = new BayesClassifier();
+  for (const e of mix) bayes.addDocument(e.text, e.label);
+  bayes.train();
+  const theirs = rate(mix, (e) => bayes.classify(e.text), ms);
+
+  return {
+    replies: mix.length,
+    avgLength: avgLen,
+    feedhealthPerSec: Math.round(ours),
+    naturalBayesPerSec: Math.round(theirs),
+    ratio: ours / theirs,
+    modelLoadMs: { median: loads[3], max: loads[6] },
+  };
+}
+
+export function formatClassifier(r) {
+  return [
+    `classifier — ${r.replies} labeled replies (avg ${r.avgLength} chars), one core, same process`,
+    `  feedhealth classify()        ${r.feedhealthPerSec.toLocaleString('en-US').padStart(9)} replies/s   (target ≥ 100,000)`,
+    `  natural BayesClassifier      ${r.naturalBayesPerSec.toLocaleString('en-US').padStart(9)} replies/s`,
+    `  ratio                        ${r.ratio.toFixed(1).padStart(9)}×`,
+    `  model load (read+parse+index) median ${r.modelLoadMs.median.toFixed(1)} ms, max ${r.modelLoadMs.max.toFixed(1)} ms   (target ≤ 50 ms)`,
+  ].join('\n');
+}

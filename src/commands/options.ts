@@ -1,0 +1,45 @@
+// Options shared by the report commands (audit, compare): parsed and checked here so a bad value
+// is an input error (exit 2) naming its flag, before any file is read.
+import { BelowThresholdError, InputError } from '../errors.js';
+import { canonicalTimeZone, DEFAULT_TIME_ZONE } from '../score/time.js';
+import { belowThreshold, unscored, type Scored } from '../score/threshold.js';
+
+/** --tz: an IANA zone name → its canonical spelling (default UTC). */
+export function timeZoneOption(value: string | undefined): string {
+  if (value === undefined) return DEFAULT_TIME_ZONE;
+  const tz = canonicalTimeZone(value.trim());
+  if (!tz) throw new InputError(`--tz: unknown time zone "${value}" (use an IANA name such as UTC, Europe/London or America/New_York)`);
+  return tz;
+}
+
+/** --fail-under: a score from 0 to 100, or undefined when not given. */
+export function failUnderOption(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value.trim());
+  if (value.trim() === '' || !Number.isFinite(n) || n < 0 || n > 100) {
+    throw new InputError(`--fail-under: expected a score from 0 to 100, got "${value}"`);
+  }
+  return n;
+}
+
+/** --min-replies: a whole number ≥ 0. */
+export function countOption(flag: string, value: string | undefined, fallback: number): number {
+  if (value === undefined) return fallback;
+  const n = Number(value.trim());
+  if (value.trim() === '' || !Number.isInteger(n) || n < 0) throw new InputError(`${flag}: expected a whole number ≥ 0, got "${value}"`);
+  return n;
+}
+
+/**
+ * After the report is out: exit 1 (BelowThresholdError) when any scored brand is under `min`.
+ * Brands with no score cannot be judged; they are named on stderr and do not fail the run.
+ */
+export function enforceFailUnder(brands: readonly Scored[], min: number | undefined): void {
+  if (min === undefined) return;
+  const none = unscored(brands);
+  if (none.length) process.stderr.write(`feedhealth: no score for ${none.map((h) => `@${h}`).join(', ')}; not checked against --fail-under\n`);
+  const low = belowThreshold(brands, min);
+  if (low.length === 0) return;
+  const list = low.map((b) => `@${b.handle} ${b.score}`).join(', ');
+  throw new BelowThresholdError(low.length === 1 ? `${list.replace(/ (\d+)$/, ' scored $1')}, under --fail-under ${min}` : `${low.length} brands under --fail-under ${min}: ${list}`);
+}

@@ -1,0 +1,228 @@
+// Canned replies: the same text pasted again and again. Each reply is reduced to a template key
+// (handles, the person's name, sign-off, links, numbers and punctuation dropped), identical keys
+// group at once, and near-identical keys are joined when their word sets overlap enough
+// (Jaccard ≥ CANNED.similarity). Candidate pairs come from prefix filtering — two sets that
+// similar must share one of their rarest few words — so the work grows about linearly with the
+// number of replies, not with its square. Pure.
+import type { LabeledReply, Tweet } from '../model.js';
+import { normalize } from '../classify/normalize.js';
+import { countLabels, type LabelCounts } from './balance.js';
+import { nameUsed } from './touch.js';
+import { round4 } from './stats.js';
+import { msOf } from './time.js';
+
+export const CANNED = {
+  /** Two replies are near-identical when their word sets have Jaccard similarity at least this. */
+  similarity: 0.7,
+  /** Replies with fewer distinct words only join by identical keys (short texts overlap by chance). */
+  minWordsForNearMatch: 4,
+  /** A template is wording used at least this many times. */
+  minUses: 2,
+  /** Leaders per candidate block (each key is checked against at most this many per block): bounds the work on huge blocks. */
+  maxChecksPerKey: 32,
+  /** Templates listed in a report. */
+  topTemplates: 5,
+} as const;
+
+/** Scripts written without spaces between words. */
+const UNSPACED_CLASS = '\\p{Script=Han}\\p{Script=Hiragana}\\p{Script=Katakana}\\p{Script=Thai}\\p{Script=Lao}\\p{Script=Khmer}\\p{Script=Myanmar}';
+const UNSPACED = new RegExp(`^[${UNSPACED_CLASS}]+$`, 'u');
+/** A run of an unspaced script, or a word (letters, marks, digits, inner apostrophes). */
+const WORD = new RegExp(`[${UNSPACED_CLASS}]+|[\\p{L}\\p{M}\\p{N}]+(?:'[\\p{L}\\p{M}]+)*`, 'gu');
+
+const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** The text with everything that varies between uses of one template removed; '' when no words remain. */
+export function templateKey(text: string, answered: Pick<Tweet, 'authorName'> | null = null): string {
+  let raw = text;
+  const name = nameUsed(text, answered);
+  if (name) raw = raw.replace(new RegExp(`(?<![\\w@])${escapeRe(name)}(?!\\w)`, 'g'), ' ');
+  const n = normalize(raw); // drops leading handles and the sign-off; links → "url", mentions → "@user"
+  const out: string[] = [];
+  for (const m of n.text.replace(/@user|\burl\b/g, ' ').matchAll(WORD)) {
+    const w = m[0];
+    if (/\p{N}/u.test(w)) continue; // numbers: order, case and ticket numbers vary per use
+    if (UNSPACED.test(w)) {
+      // Scripts written without spaces: overlapping character pairs stand in for words.
+      const chars = [...w];
+      if (chars.length === 1) out.push(w);
+      for (let i = 0; i + 1 < chars.length; i++) out.push(chars[i] + chars[i + 1]);
+    } else out.push(w);
+  }
+  return out.join(' ');
+}
+
+/**
+ * Cluster ids for template keys: identical keys share an id, and keys whose word sets reach
+ * `similarity` are joined (transitively). Empty keys never join anything. Ids are 0.. in order
+ * of first appearance.
+ */
+export function clusterKeys(keys: readonly string[], opts: { similarity?: number; minWordsForNearMatch?: number; maxChecksPerKey?: number } = {}): number[] {
+  const t = opts.similarity ?? CANNED.similarity;
+  const minWords = opts.minWordsForNearMatch ?? CANNED.minWordsForNearMatch;
+  const cap = opts.maxChecksPerKey ?? CANNED.maxChecksPerKey;
+
+  // 1. Identical keys.
+  const uniqOf = new Map<string, number>();
+  const uniq: string[] = [];
+  const keyIdx = keys.map((k) => {
+    let u = uniqOf.get(k);
+    if (u === undefined) {
+      u = uniq.length;
+      uniqOf.set(k, u);
+      uniq.push(k);
+    }
+    return u;
+  });
+
+  // 2. Word sets over distinct keys, words numbered rarest first.
+  const words = uniq.map((k) => [...new Set(k ? k.split(' ') : [])]);
+  const df = new Map<string, number>();
+  for (const ws of words) for (const w of ws) df.set(w, (df.get(w) ?? 0) + 1);
+  const order = [...df.keys()].sort((a, b) => df.get(a)! - df.get(b)! || (a < b ? -1 : a > b ? 1 : 0));
+  const rank = new Map(order.map((w, i) => [w, i]));
+  const sets = words.map((ws) => Int32Array.from(ws.map((w) => rank.get(w)!)).sort());
+
+  // 3. Union–find over distinct keys.
+  const parent = Int32Array.from(uniq.keys());
+  const find = (x: number): number => {
+    while (parent[x] !== x) {
+      parent[x] = parent[parent[x]];
+      x = parent[x];
+    }
+    return x;
+  };
+  /** Whether Jaccard(a, b) ≥ t; stops as soon as the words left cannot bring the overlap high enough. */
+  const similar = (a: Int32Array, b: Int32Array): boolean => {
+    // |a∩b| / (|a| + |b| − |a∩b|) ≥ t  ⇔  |a∩b| ≥ t(|a| + |b|) / (1 + t)
+    const need = Math.ceil((t * (a.length + b.length)) / (1 + t) - 1e-9);
+    let i = 0;
+    let j = 0;
+    let both = 0;
+    while (i < a.length && j < b.length) {
+      if (both + Math.min(a.length - i, b.length - j) < need) return false;
+      if (a[i] === b[j]) {
+        both++;
+        i++;
+        j++;
+      } else if (a[i] < b[j]) i++;
+      else j++;
+    }
+    return both >= need;
+  };
+
+  // 4. Prefix filtering: a set of size s can only reach Jaccard t with a set sharing one of its
+  //    first s − ⌈t·s⌉ + 1 (rarest) words. Index keys by those words; compare within each block.
+  const blocks = new Map<number, number[]>();
+  for (let u = 0; u < sets.length; u++) {
+    const s = sets[u].length;
+    if (s < minWords) continue;
+    const p = s - Math.ceil(t * s - 1e-9) + 1;
+    for (let k = 0; k < p; k++) {
+      const b = blocks.get(sets[u][k]);
+      if (b) b.push(u);
+      else blocks.set(sets[u][k], [u]);
+    }
+  }
+  // Within a block, keys are compared with the block's leaders only: the most used wordings
+  // (a template's usual text) come first and lead; a key joins the first leader it is similar
+  // to, or becomes a leader itself while there are fewer than `cap`. Work per key and block ≤ cap.
+  const uses = new Int32Array(uniq.length);
+  for (const u of keyIdx) uses[u]++;
+  for (const block of blocks.values()) {
+    if (block.length < 2) continue;
+    block.sort((x, y) => uses[y] - uses[x] || sets[x].length - sets[y].length || x - y);
+    const leaders: number[] = [];
+    for (const u of block) {
+      const a = sets[u];
+      let joined = false;
+      for (const l of leaders) {
+        const b = sets[l];
+        if (Math.min(a.length, b.length) < t * Math.max(a.length, b.length) - 1e-9) continue; // Jaccard ≤ min/max
+        const ra = find(u);
+        const rb = find(l);
+        if (ra === rb || similar(a, b)) {
+          if (ra !== rb) parent[Math.max(ra, rb)] = Math.min(ra, rb);
+          joined = true;
+          break;
+        }
+      }
+      if (!joined && leaders.length < cap) leaders.push(u);
+    }
+  }
+
+  // 5. Number clusters by first appearance; each empty key stands alone.
+  const idOfRoot = new Map<number, number>();
+  let next = 0;
+  return keyIdx.map((u) => {
+    if (uniq[u] === '') return next++;
+    const r = find(u);
+    let id = idOfRoot.get(r);
+    if (id === undefined) {
+      id = next++;
+      idOfRoot.set(r, id);
+    }
+    return id;
+  });
+}
+
+export interface Template {
+  /** Replies in this cluster of near-identical text. */
+  uses: number;
+  /** uses / all replies. */
+  share: number;
+  /** The newest reply of the cluster, as sent. */
+  example: string;
+  exampleId: string;
+  /** How the classifier labeled the replies of this cluster. */
+  labels: LabelCounts;
+}
+
+export interface Canned {
+  replies: number;
+  /** Replies whose wording is used at least twice (CANNED.minUses) by this account. */
+  templatedReplies: number;
+  templatedShare: number;
+  /** Clusters used at least twice. */
+  templateCount: number;
+  /** Most used first, at most CANNED.topTemplates. */
+  topTemplates: Template[];
+}
+
+export function cannedOf(replies: readonly Pick<LabeledReply, 'tweet' | 'answered' | 'label'>[], top: number = CANNED.topTemplates): Canned | null {
+  if (replies.length === 0) return null;
+  const ids = clusterKeys(replies.map((r) => templateKey(r.tweet.text, r.answered)));
+  const members = new Map<number, number[]>();
+  ids.forEach((c, i) => {
+    const m = members.get(c);
+    if (m) m.push(i);
+    else members.set(c, [i]);
+  });
+  const newer = (i: number, j: number) => {
+    const a = msOf(replies[i].tweet.createdAt) ?? -Infinity;
+    const b = msOf(replies[j].tweet.createdAt) ?? -Infinity;
+    return a !== b ? a > b : replies[i].tweet.id > replies[j].tweet.id;
+  };
+  const templates: Template[] = [];
+  let templated = 0;
+  for (const m of members.values()) {
+    if (m.length < CANNED.minUses) continue;
+    templated += m.length;
+    const ex = m.reduce((best, i) => (newer(i, best) ? i : best));
+    templates.push({
+      uses: m.length,
+      share: round4(m.length / replies.length),
+      example: replies[ex].tweet.text,
+      exampleId: replies[ex].tweet.id,
+      labels: countLabels(m.map((i) => replies[i].label)),
+    });
+  }
+  templates.sort((a, b) => b.uses - a.uses || (a.exampleId < b.exampleId ? -1 : 1));
+  return {
+    replies: replies.length,
+    templatedReplies: templated,
+    templatedShare: round4(templated / replies.length),
+    templateCount: templates.length,
+    topTemplates: templates.slice(0, top),
+  };
+}

@@ -1,0 +1,85 @@
+// Personal touch: replies a person can tell were written by someone — signed by an agent
+// (^JK, -Becky, *SR …, found by the classifier's own normalize()) or addressing the person by
+// name ("Hi Sarah," or the answered account's display name). Pure.
+import type { LabeledReply, Tweet } from '../model.js';
+import { normalize } from '../classify/normalize.js';
+import { round4 } from './stats.js';
+
+/** Greetings that are followed by the person's name when an agent uses it. */
+const GREETING = /^(?:hi|hiya|hey|hello|dear|good (?:morning|afternoon|evening)|thanks|thank you|sorry|welcome)[ ,]+((?:(?:Mr|Mrs|Ms|Dr)\.? )?[A-Z][a-z]+(?:-[A-Z][a-z]+)?)(?=$|[\s,.!:;])/i;
+
+/** Capitalized words that follow a greeting without being a name. */
+const NOT_A_NAME = new Set([
+  'there', 'all', 'everyone', 'everybody', 'team', 'friend', 'friends', 'folks', 'guys', 'again', 'you', 'for', 'so', 'very', 'much',
+  'please', 'we', 'i', 'our', 'us', 'my', 'me', 'he', 'she', 'they', 'hope', 'thanks', 'thank', 'sorry', 'can', 'could', 'would', 'let', 'have', 'do', 'did', 'is', 'are',
+  'what', 'how', 'when', 'where', 'why', 'just', 'that', 'this', 'it', 'your', 'yes', 'no', 'ok', 'okay', 'oh', 'and', 'but',
+  'the', 'a', 'an', 'to', 'in', 'on', 'if', 'sir', 'madam', 'mate', 'buddy', 'both', 'back', 'too', 'also',
+  'reaching', 'letting', 'sharing', 'following', 'waiting', 'bringing', 'contacting', 'writing', 'being', 'checking', 'getting',
+]);
+
+/** Strips the leading @mentions that address a reply. */
+const leadingMentions = (s: string) => s.replace(/^(\s*[.@＠]+\w+)+[\s,:]*/, '').trimStart();
+
+/** The name a reply greets the person with ("Hi Sarah, …" → "Sarah"), or null. Case of the name matters. */
+export function greetedName(text: string): string | null {
+  const m = GREETING.exec(leadingMentions(text));
+  if (!m) return null;
+  const name = m[1];
+  const first = name.replace(/^(?:Mr|Mrs|Ms|Dr)\.? /, '');
+  // The greeting matches any case; the name must read as one (Sarah, not SARAH, DM or sarah).
+  if (!/^[A-Z][a-z]+(?:-[A-Z][a-z]+)?$/.test(first)) return null;
+  return NOT_A_NAME.has(first.toLowerCase()) ? null : name;
+}
+
+/** First name of a display name, when it looks like one ("Sarah K." → "Sarah"; "ACME Fan 99" → null). */
+export function firstNameOf(displayName: string | undefined): string | null {
+  const w = displayName?.trim().split(/\s+/)[0];
+  if (!w || !/^[A-Z][a-z]{2,}$/.test(w) || NOT_A_NAME.has(w.toLowerCase())) return null;
+  return w;
+}
+
+/** The person's name as the reply uses it, or null: a greeted name, or the answered author's first name anywhere. */
+export function nameUsed(replyText: string, answered: Pick<Tweet, 'authorName'> | null): string | null {
+  const g = greetedName(replyText);
+  if (g) return g;
+  const first = firstNameOf(answered?.authorName);
+  if (first && new RegExp(`(?<![\\w@])${first}(?!\\w)`).test(replyText)) return first;
+  return null;
+}
+
+export interface PersonalTouch {
+  replies: number;
+  /** Replies ending in an agent's sign-off (^JK, -Becky, *SR …). */
+  signedReplies: number;
+  signedShare: number;
+  /** Replies that call the person by name. */
+  namedReplies: number;
+  namedShare: number;
+  /** Replies signed, named, or both. */
+  personalReplies: number;
+  personalShare: number;
+}
+
+export function personalTouchOf(replies: readonly Pick<LabeledReply, 'tweet' | 'answered'>[]): PersonalTouch | null {
+  if (replies.length === 0) return null;
+  let signed = 0;
+  let named = 0;
+  let either = 0;
+  for (const r of replies) {
+    const s = normalize(r.tweet.text).signOff !== undefined;
+    const n = nameUsed(r.tweet.text, r.answered) !== null;
+    if (s) signed++;
+    if (n) named++;
+    if (s || n) either++;
+  }
+  const k = replies.length;
+  return {
+    replies: k,
+    signedReplies: signed,
+    signedShare: round4(signed / k),
+    namedReplies: named,
+    namedShare: round4(named / k),
+    personalReplies: either,
+    personalShare: round4(either / k),
+  };
+}

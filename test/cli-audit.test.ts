@@ -1,0 +1,267 @@
+// `feedhealth audit`, run as the real built binary with FORCE_COLOR=0: stdout is data, stderr is
+// one line for people, exit codes say what happened.
+import { spawn } from 'node:child_process';
+import { accessSync, chmodSync, constants, copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ensureBuilt, NOBODY, runCli, stderrLines, type CliResult } from './helpers/cli.js';
+import { abs, bad, BIN, BRANDS, corpus, fixture, hasCorpus, ROOT } from './helpers/paths.js';
+import { documentProblems, schemaProblems } from './helpers/report-shape.js';
+
+beforeAll(() => ensureBuilt(), 180_000);
+
+const scratch = mkdtempSync(join(tmpdir(), 'feedhealth-cli-'));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+const SCHEMA = join(ROOT, 'schema', 'report.schema.json');
+const schema = existsSync(SCHEMA) ? JSON.parse(readFileSync(SCHEMA, 'utf8')) : null;
+
+/** The one JSON document on stdout, after checking nothing else was printed anywhere. */
+function jsonOf(r: CliResult): Record<string, any> {
+  expect(r.stderr).toBe('');
+  expect(r.code).toBe(0);
+  expect(r.stdout.endsWith('\n')).toBe(true);
+  const doc = JSON.parse(r.stdout); // throws on a second document or any stray text
+  expect(documentProblems(doc)).toEqual([]);
+  if (schema) expect(schemaProblems(doc, schema)).toEqual([]);
+  return doc;
+}
+
+/** Exit 2, nothing on stdout, exactly one line on stderr naming the file (and line), no stack trace. */
+function expectInputError(r: CliResult, names: string, line?: number): void {
+  expect(r.code).toBe(2);
+  expect(r.stdout).toBe('');
+  const lines = stderrLines(r);
+  expect(lines, r.stderr).toHaveLength(1);
+  expect(lines[0]).toMatch(/^feedhealth: /);
+  expect(lines[0]).toContain(line === undefined ? names : `${names}:${line}: `);
+  expect(r.stderr).not.toMatch(/^\s+at /m);
+}
+
+describe('audit --json over the bundled fixtures', () => {
+  const cases: [string[], string, number, number][] = [
+    [[fixture('acmecare.jsonl')], 'AcmeCare', 88, 72],
+    [[fixture('acmecare-page.json')], 'NimbusHelp', 14, 11],
+    [[fixture('bare-tweets.jsonl')], BRANDS.parcelpal.id, 12, 9],
+    [[fixture('archive')], 'BrightBankHelp', 24, 19],
+    [[fixture('archive/data/tweets.js')], 'BrightBankHelp', 24, 19],
+    [[fixture('archive-2019')], 'OldAirHelp', 11, 8],
+    [[fixture('archive-2019/data/tweet.js')], 'OldAirHelp', 11, 8],
+    [[fixture('twcs-sample.csv'), '--handle', 'AcmeTelco'], 'AcmeTelco', 12, 10],
+  ];
+
+  it.each(cases)('audit %j --json prints one report for @%s and nothing on stderr', (args, handle, tweets, replies) => {
+    const doc = jsonOf(runCli(['audit', ...args, '--json']));
+    expect(doc.handle).toBe(handle);
+    expect(doc.counts).toMatchObject({ tweets, replies });
+    expect(doc.score).not.toBeNull();
+  });
+
+  it('pairs every AcmeCare reply with the customer tweet it answers, except the one whose tweet was deleted', () => {
+    const doc = jsonOf(runCli(['audit', fixture('acmecare.jsonl'), '--json']));
+    const missing = doc.replies.filter((r: { inReplyTo: unknown }) => r.inReplyTo === null);
+    expect(missing.map((r: { text: string }) => r.text)).toEqual([expect.stringContaining('full postcode')]);
+    const kettle = doc.replies.find((r: { text: string }) => r.text.includes('Daventry'));
+    expect(kettle.inReplyTo).toMatchObject({ authorHandle: 'tomwhitlock', text: expect.stringContaining('ordered a kettle') });
+  });
+
+  it('keeps text unescaped once all the way to the report', () => {
+    const doc = jsonOf(runCli(['audit', fixture('acmecare.jsonl'), '--json']));
+    const texts = doc.replies.flatMap((r: { text: string; inReplyTo: { text: string } | null }) => [r.text, r.inReplyTo?.text ?? '']);
+    expect(texts).toContain('@priya_codes Ha, good spot — a template slipped through in this morning\'s release. It\'s fixed now; refresh and it\'ll just say Delivered ^AP');
+    expect(texts).toContain('@AcmeCare your order page literally says &lt;b&gt;Delivered&lt;/b&gt; in the status box lol');
+    expect(texts.some((t: string) => t.includes('&amp;'))).toBe(false);
+  });
+
+  it('gives {schemaVersion, brands: [...]} for a multi-brand TWCS file, one report per brand', () => {
+    const doc = jsonOf(runCli(['audit', fixture('twcs-sample.csv'), '--json']));
+    expect(Object.keys(doc)).toEqual(expect.arrayContaining(['schemaVersion', 'brands']));
+    expect(doc.brands.map((b: { handle: string }) => b.handle)).toEqual(['AcmeTelco', 'SkyRailUK', 'ShopMartHelp']);
+  });
+
+  it('honours --input-format when it matches, whatever the file is called', () => {
+    const csvAsJson = join(scratch, 'export.json');
+    copyFileSync(abs(fixture('twcs-sample.csv')), csvAsJson);
+    expect(jsonOf(runCli(['audit', csvAsJson, '--json'])).brands).toHaveLength(3);
+    expect(jsonOf(runCli(['audit', csvAsJson, '--input-format', 'twcs', '--json'])).brands).toHaveLength(3);
+  });
+});
+
+describe.runIf(hasCorpus)('audit over Kaggle\'s sample.csv', () => {
+  const file = corpus('twcs/kaggle-sample.csv');
+  const brands = ['AppleSupport', 'SpotifyCares', 'Tesco', 'VirginTrains', 'British_Airways', 'ChaseSupport', 'O2', 'comcastcares', 'sprintcare', 'SouthwestAir', 'Ask_Spectrum', 'HPSupport', 'UPSHelp'];
+
+  it('prints one table report per brand, with no colour codes', () => {
+    const r = runCli(['audit', file]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('');
+    expect(r.stdout).not.toContain('\u001b[');
+    const headed = [...r.stdout.matchAll(/^@(\w+)\b/gm)].map((m) => m[1]);
+    expect(headed.sort()).toEqual([...brands].sort());
+  });
+
+  it('prints {schemaVersion, brands} with all 13 brands under --json', () => {
+    const doc = jsonOf(runCli(['audit', file, '--json']));
+    expect(doc.brands.map((b: { handle: string }) => b.handle).sort()).toEqual([...brands].sort());
+  });
+
+  it('prints one report under --handle', () => {
+    const doc = jsonOf(runCli(['audit', file, '--handle', '@applesupport', '--json']));
+    expect(doc.handle).toBe('AppleSupport');
+    expect(doc.counts.replies).toBe(13);
+  });
+});
+
+describe('audit refuses bad input with exit 2 and one line on stderr', () => {
+  const cases: [string, number | undefined][] = [
+    ['truncated.jsonl', 3],
+    ['truncated-page.json', 335],
+    ['stray-line.jsonl', 2],
+    ['not-a-page.json', undefined],
+    ['other-header.csv', 1],
+    ['ragged.csv', 4],
+    ['binary.jsonl', undefined],
+    ['empty.json', undefined],
+    ['whitespace.jsonl', undefined],
+    ['archive-truncated', undefined],
+    ['archive-truncated/data/tweets.js', undefined],
+    ['no-tweets-folder', undefined],
+  ];
+
+  it.each(cases)('%s (line %s)', (name, line) => {
+    expectInputError(runCli(['audit', bad(name), '--json']), bad(name), line);
+  });
+
+  it('the same in table mode', () => {
+    expectInputError(runCli(['audit', bad('truncated.jsonl')]), bad('truncated.jsonl'), 3);
+  });
+
+  it('a missing file', () => {
+    const r = runCli(['audit', 'fixtures/no-such-file.jsonl', '--json']);
+    expectInputError(r, 'fixtures/no-such-file.jsonl');
+    expect(r.stderr).toContain('no such file');
+  });
+
+  it('an unreadable file (as root: run as nobody; skipped if that is impossible)', ({ skip }) => {
+    const dir = mkdtempSync(join(scratch, 'locked-'));
+    chmodSync(dir, 0o755); // mkdtemp makes it 0700: let another user reach the file itself
+    const file = join(dir, 'locked.jsonl');
+    copyFileSync(abs(fixture('bare-tweets.jsonl')), file);
+    chmodSync(file, 0o000);
+    const canRead = (() => {
+      try {
+        accessSync(file, constants.R_OK);
+        return true;
+      } catch {
+        return false;
+      }
+    })();
+    let as: typeof NOBODY | undefined;
+    if (canRead) {
+      if (process.getuid?.() !== 0) skip('this user can read a chmod 000 file');
+      // nobody must still be able to run the binary from the repository
+      const probe = runCli(['--version'], {}, NOBODY);
+      if (probe.code !== 0) skip('cannot run the binary as nobody here');
+      as = NOBODY;
+    }
+    const r = runCli(['audit', file, '--json'], {}, as);
+    expectInputError(r, file);
+    expect(r.stderr).toContain('permission denied');
+    chmodSync(file, 0o644);
+  });
+
+  it('an unknown --handle, named in the message with the accounts that are there', () => {
+    const r = runCli(['audit', fixture('twcs-sample.csv'), '--handle', 'NoSuchBrand', '--json']);
+    expectInputError(r, fixture('twcs-sample.csv'));
+    expect(r.stderr).toContain('@NoSuchBrand');
+    expect(r.stderr).toContain('AcmeTelco');
+  });
+
+  it('a file forced through the wrong loader with --input-format', () => {
+    expectInputError(runCli(['audit', fixture('twcs-sample.csv'), '--input-format', 'v2', '--json']), fixture('twcs-sample.csv'));
+    expectInputError(runCli(['audit', fixture('acmecare.jsonl'), '--input-format', 'twcs', '--json']), fixture('acmecare.jsonl'));
+  });
+});
+
+describe('usage', () => {
+  it('an unknown flag exits 2 with nothing on stdout', () => {
+    const r = runCli(['audit', fixture('acmecare.jsonl'), '--bogus']);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain('--bogus');
+    expect(r.stderr).not.toMatch(/^\s+at /m);
+  });
+
+  it('an --input-format outside v2|archive|twcs exits 2', () => {
+    const r = runCli(['audit', fixture('acmecare.jsonl'), '--input-format', 'xml']);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+  });
+
+  it('a missing <source> exits 2', () => {
+    expect(runCli(['audit']).code).toBe(2);
+  });
+
+  it('--version prints the package version and exits 0', () => {
+    const r = runCli(['--version']);
+    const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string };
+    expect(r).toEqual({ code: 0, stdout: `${pkg.version}\n`, stderr: '' });
+  });
+
+  it('--help and audit --help print usage and exit 0', () => {
+    const top = runCli(['--help']);
+    expect(top.code).toBe(0);
+    expect(top.stdout).toMatch(/Usage: feedhealth/);
+    expect(top.stdout).toContain('audit');
+    const audit = runCli(['audit', '--help']);
+    expect(audit.code).toBe(0);
+    expect(audit.stdout).toMatch(/Usage: feedhealth audit/);
+    expect(audit.stdout).toContain('--input-format');
+  });
+});
+
+describe('the examples in audit --help', () => {
+  // Only the ones that read a bundled fixture: live audits need a token and the network.
+  const examples = () =>
+    runCli(['audit', '--help'])
+      .stdout.split('\n')
+      .map((l) => /^\s*\$ feedhealth (audit fixtures\/.*)$/.exec(l)?.[1])
+      .filter((l): l is string => l !== undefined)
+      .map((l) => l.split(/\s+\|/)[0].trim().split(/\s+/));
+
+  it('every audit example over a bundled fixture runs: exit 0 and a quiet stderr (or exit 1 under --fail-under)', () => {
+    const found = examples();
+    expect(found.length).toBeGreaterThan(0);
+    const failing = found.flatMap((args) => {
+      const example = args.join(' ');
+      const out = args.indexOf('-o');
+      if (out >= 0) args[out + 1] = join(scratch, args[out + 1]);
+      const r = runCli(args);
+      const ok = (r.code === 0 && r.stderr === '') || (r.code === 1 && args.includes('--fail-under') && !/^\s+at /m.test(r.stderr));
+      return ok ? [] : [`${example} → exit ${r.code}: ${r.stderr.trim()}`];
+    });
+    expect(failing).toEqual([]);
+  });
+});
+
+describe('stdout closed early (feedhealth … | head)', () => {
+  /** Runs the binary with a stdout whose reader has already gone away. */
+  const closedStdout = (args: string[]) =>
+    new Promise<CliResult>((resolve, reject) => {
+      const child = spawn(process.execPath, [BIN, ...args], { cwd: ROOT, env: { ...process.env, FORCE_COLOR: '0' }, stdio: ['ignore', 'pipe', 'pipe'] });
+      child.stdout.destroy();
+      let stderr = '';
+      child.stderr.on('data', (d) => (stderr += d));
+      child.on('error', reject);
+      child.on('close', (code) => resolve({ code, stdout: '', stderr }));
+    });
+
+  // Fails today: EPIPE surfaces as an unhandled 'error' event with a Node stack trace (bug in the
+  // CLI shell — src/output.ts / bin — not in the loaders).
+  it.each([[['audit', 'fixtures/acmecare.jsonl', '--json']], [['--help']]])('%j ends quietly, without a stack trace on stderr', async (args) => {
+    const r = await closedStdout(args);
+    expect(r.stderr).not.toMatch(/^\s+at /m);
+    expect(r.stderr).not.toContain('EPIPE');
+  });
+});
