@@ -14,9 +14,15 @@ export function htmlUnescape(s: string): string {
   });
 }
 
+const MONTHS: Record<string, string> = { Jan: '01', Feb: '02', Mar: '03', Apr: '04', May: '05', Jun: '06', Jul: '07', Aug: '08', Sep: '09', Oct: '10', Nov: '11', Dec: '12' };
+// "Tue Oct 31 22:10:47 +0000 2017": the format of TWCS and archives, read without Date (millions of rows).
+const TWITTER_UTC = /^[A-Z][a-z]{2} ([A-Z][a-z]{2}) (\d\d) (\d\d:\d\d:\d\d) \+0000 (\d{4})$/;
+
 /** Twitter's created_at ("Tue Oct 31 22:10:47 +0000 2017") or ISO → ISO 8601, or undefined. */
 export function toIso(value: unknown): string | undefined {
   if (typeof value !== 'string' || value === '') return undefined;
+  const m = TWITTER_UTC.exec(value);
+  if (m && MONTHS[m[1]]) return `${m[4]}-${MONTHS[m[1]]}-${m[2]}T${m[3]}.000Z`;
   const t = Date.parse(value);
   return Number.isNaN(t) ? undefined : new Date(t).toISOString();
 }

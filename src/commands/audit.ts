@@ -1,11 +1,11 @@
-// `feedhealth audit <file>`: load, classify, summarize, render. The only place that does I/O for it.
-import type { InputFormat } from '../model.js';
+// `feedhealth audit <file | @handle>`: load (a file, or the cache after a live sync), classify,
+// summarize, render. The only place that does I/O for it.
+import type { Account, InputFormat, Timeline } from '../model.js';
 import { InputError } from '../errors.js';
 import { loadFile } from '../sources/detect.js';
 import { parseV2 } from '../sources/v2-json.js';
 import { parseLimit, parseSince, windowTimeline } from '../sources/window.js';
 import { brandsIn, pickBrand } from '../threads.js';
-import type { Account, Timeline } from '../model.js';
 import type { LiveCliOptions } from '../xapi/sync.js';
 import { auditTimeline } from '../audit.js';
 import { renderJson } from '../render/json.js';

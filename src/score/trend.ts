@@ -1,9 +1,8 @@
 // Trend: the balance score week by week (ISO 8601 weeks, Monday to Sunday, in the report's time
 // zone), every week from the first reply's to the last's, empty weeks included so gaps show. Pure.
-import type { LabeledReply } from '../model.js';
+import type { Label, LabeledReply } from '../model.js';
 import { countLabels, scoreOf } from './balance.js';
 import { isoDate, isoWeekOf, localClock, msOf } from './time.js';
-import type { Label } from '../model.js';
 
 export interface Week {
   /** ISO week, "2017-W44". */
