@@ -6,7 +6,8 @@
 // number of replies, not with its square. Pure.
 import type { LabeledReply, Tweet } from '../model.js';
 import { normalize } from '../classify/normalize.js';
-import { countLabels, type LabelCounts } from './balance.js';
+import { emptyCounts, type LabelCounts } from './balance.js';
+import { LABELS } from '../model.js';
 import { nameUsed } from './touch.js';
 import { round4 } from './stats.js';
 import { msOf } from './time.js';
@@ -57,7 +58,12 @@ export function templateKey(text: string, answered: Pick<Tweet, 'authorName'> | 
  * `similarity` are joined (transitively). Empty keys never join anything. Ids are 0.. in order
  * of first appearance.
  */
-export function clusterKeys(keys: readonly string[], opts: { similarity?: number; minWordsForNearMatch?: number; maxChecksPerKey?: number } = {}): number[] {
+export function clusterKeys(
+  keys: readonly string[],
+  opts: { similarity?: number; minWordsForNearMatch?: number; maxChecksPerKey?: number } = {},
+  /** How many replies each key stands for (default 1 each). */
+  counts?: readonly number[],
+): number[] {
   const t = opts.similarity ?? CANNED.similarity;
   const minWords = opts.minWordsForNearMatch ?? CANNED.minWordsForNearMatch;
   const cap = opts.maxChecksPerKey ?? CANNED.maxChecksPerKey;
@@ -127,8 +133,8 @@ export function clusterKeys(keys: readonly string[], opts: { similarity?: number
   // Within a block, keys are compared with the block's leaders only: the most used wordings
   // (a template's usual text) come first and lead; a key joins the first leader it is similar
   // to, or becomes a leader itself while there are fewer than `cap`. Work per key and block ≤ cap.
-  const uses = new Int32Array(uniq.length);
-  for (const u of keyIdx) uses[u]++;
+  const uses = new Float64Array(uniq.length);
+  keyIdx.forEach((u, i) => (uses[u] += counts ? counts[i] : 1));
   for (const block of blocks.values()) {
     if (block.length < 2) continue;
     block.sort((x, y) => uses[y] - uses[x] || sets[x].length - sets[y].length || x - y);
@@ -189,40 +195,98 @@ export interface Canned {
   topTemplates: Template[];
 }
 
-export function cannedOf(replies: readonly Pick<LabeledReply, 'tweet' | 'answered' | 'label'>[], top: number = CANNED.topTemplates): Canned | null {
-  if (replies.length === 0) return null;
-  const ids = clusterKeys(replies.map((r) => templateKey(r.tweet.text, r.answered)));
-  const members = new Map<number, number[]>();
+/** One template key's replies: how many, their labels, and the newest as the example. */
+export interface KeyStat {
+  uses: number;
+  labels: LabelCounts;
+  example: string;
+  exampleId: string;
+  /** The example's time (ms), or null when undated. */
+  exampleMs: number | null;
+}
+
+/** Mergeable state: replies by template key. Clustering runs once, on the final keys. */
+export interface CannedState {
+  replies: number;
+  keys: Map<string, KeyStat>;
+}
+
+export const emptyCanned = (): CannedState => ({ replies: 0, keys: new Map() });
+
+/** Whether reply a is newer than b (time, then id). */
+function newer(aMs: number | null, aId: string, bMs: number | null, bId: string): boolean {
+  const a = aMs ?? -Infinity;
+  const b = bMs ?? -Infinity;
+  return a !== b ? a > b : aId.length !== bId.length ? aId.length > bId.length : aId > bId;
+}
+
+function addKeyStat(s: CannedState, key: string, k: KeyStat): void {
+  const o = s.keys.get(key);
+  if (!o) {
+    s.keys.set(key, { ...k, labels: { ...k.labels } });
+    return;
+  }
+  o.uses += k.uses;
+  for (const l of LABELS) o.labels[l] += k.labels[l];
+  if (newer(k.exampleMs, k.exampleId, o.exampleMs, o.exampleId)) {
+    o.example = k.example;
+    o.exampleId = k.exampleId;
+    o.exampleMs = k.exampleMs;
+  }
+}
+
+export function addCanned(s: CannedState, r: Pick<LabeledReply, 'tweet' | 'answered' | 'label'>): void {
+  s.replies++;
+  const labels = emptyCounts();
+  labels[r.label]++;
+  // Replies with no words left never join a template: each gets a key of its own.
+  const key = templateKey(r.tweet.text, r.answered) || `\u0000${r.tweet.id}`;
+  addKeyStat(s, key, { uses: 1, labels, example: r.tweet.text, exampleId: r.tweet.id, exampleMs: msOf(r.tweet.createdAt) });
+}
+
+export function mergeCanned(a: CannedState, b: CannedState): CannedState {
+  const out: CannedState = { replies: a.replies + b.replies, keys: new Map() };
+  for (const [k, v] of a.keys) addKeyStat(out, k, v);
+  for (const [k, v] of b.keys) addKeyStat(out, k, v);
+  return out;
+}
+
+export function finalCanned(s: CannedState, top: number = CANNED.topTemplates): Canned | null {
+  if (s.replies === 0) return null;
+  // Keys in a fixed order, so the clusters do not depend on the order replies arrived in.
+  const entries = [...s.keys].sort((x, y) => (x[0] < y[0] ? -1 : x[0] > y[0] ? 1 : 0));
+  const keys = entries.map(([k]) => (k.startsWith('\u0000') ? '' : k));
+  const ids = clusterKeys(keys, {}, entries.map(([, v]) => v.uses));
+  const clusters = new Map<number, KeyStat>();
   ids.forEach((c, i) => {
-    const m = members.get(c);
-    if (m) m.push(i);
-    else members.set(c, [i]);
+    const v = entries[i][1];
+    const o = clusters.get(c);
+    if (!o) clusters.set(c, { ...v, labels: { ...v.labels } });
+    else {
+      o.uses += v.uses;
+      for (const l of LABELS) o.labels[l] += v.labels[l];
+      if (newer(v.exampleMs, v.exampleId, o.exampleMs, o.exampleId)) Object.assign(o, { example: v.example, exampleId: v.exampleId, exampleMs: v.exampleMs });
+    }
   });
-  const newer = (i: number, j: number) => {
-    const a = msOf(replies[i].tweet.createdAt) ?? -Infinity;
-    const b = msOf(replies[j].tweet.createdAt) ?? -Infinity;
-    return a !== b ? a > b : replies[i].tweet.id > replies[j].tweet.id;
-  };
   const templates: Template[] = [];
   let templated = 0;
-  for (const m of members.values()) {
-    if (m.length < CANNED.minUses) continue;
-    templated += m.length;
-    const ex = m.reduce((best, i) => (newer(i, best) ? i : best));
-    templates.push({
-      uses: m.length,
-      share: round4(m.length / replies.length),
-      example: replies[ex].tweet.text,
-      exampleId: replies[ex].tweet.id,
-      labels: countLabels(m.map((i) => replies[i].label)),
-    });
+  for (const c of clusters.values()) {
+    if (c.uses < CANNED.minUses) continue;
+    templated += c.uses;
+    templates.push({ uses: c.uses, share: round4(c.uses / s.replies), example: c.example, exampleId: c.exampleId, labels: c.labels });
   }
   templates.sort((a, b) => b.uses - a.uses || (a.exampleId < b.exampleId ? -1 : 1));
   return {
-    replies: replies.length,
+    replies: s.replies,
     templatedReplies: templated,
-    templatedShare: round4(templated / replies.length),
+    templatedShare: round4(templated / s.replies),
     templateCount: templates.length,
     topTemplates: templates.slice(0, top),
   };
+}
+
+export function cannedOf(replies: readonly Pick<LabeledReply, 'tweet' | 'answered' | 'label'>[], top: number = CANNED.topTemplates): Canned | null {
+  const s = emptyCanned();
+  for (const r of replies) addCanned(s, r);
+  return finalCanned(s, top);
 }

@@ -1,7 +1,7 @@
 // Coverage: when the desk answers. Replies counted by weekday × hour of day in one time zone:
 // a 24/7 desk fills the grid, a 9-to-5 desk leaves nights and weekends empty. Pure.
 import type { LabeledReply } from '../model.js';
-import { localClock, msOf } from './time.js';
+import { localClock, msOf, type LocalTime } from './time.js';
 import { round4 } from './stats.js';
 
 export const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'] as const;
@@ -25,18 +25,30 @@ export interface Coverage {
   hourSlotsWithReplies: number;
 }
 
-export function coverageOf(replies: readonly Pick<LabeledReply, 'tweet'>[], timeZone: string): Coverage | null {
-  const clock = localClock(timeZone);
-  const grid = Array.from({ length: 7 }, () => new Array<number>(24).fill(0));
-  let n = 0;
-  for (const r of replies) {
-    const ms = msOf(r.tweet.createdAt);
-    if (ms === null) continue;
-    const t = clock(ms);
-    grid[t.weekday][t.hour]++;
-    n++;
-  }
+/** Mergeable state: the 7 × 24 grid of counts (in the summary's one time zone). */
+export interface CoverageState {
+  grid: number[][];
+  dated: number;
+}
+
+export const emptyCoverage = (): CoverageState => ({ grid: Array.from({ length: 7 }, () => new Array<number>(24).fill(0)), dated: 0 });
+
+export function addCoverage(s: CoverageState, r: Pick<LabeledReply, 'tweet'>, clock: (ms: number) => LocalTime): void {
+  const ms = msOf(r.tweet.createdAt);
+  if (ms === null) return;
+  const t = clock(ms);
+  s.grid[t.weekday][t.hour]++;
+  s.dated++;
+}
+
+export function mergeCoverage(a: CoverageState, b: CoverageState): CoverageState {
+  return { grid: a.grid.map((row, d) => row.map((c, h) => c + b.grid[d][h])), dated: a.dated + b.dated };
+}
+
+export function finalCoverage(s: CoverageState): Coverage | null {
+  const n = s.dated;
   if (n === 0) return null;
+  const grid = s.grid.map((row) => [...row]);
   const byHour = new Array<number>(24).fill(0);
   const byWeekday = grid.map((row) => row.reduce((a, b) => a + b, 0));
   let business = 0;
@@ -57,4 +69,11 @@ export function coverageOf(replies: readonly Pick<LabeledReply, 'tweet'>[], time
     businessHoursShare: round4(business / n),
     hourSlotsWithReplies: slots,
   };
+}
+
+export function coverageOf(replies: readonly Pick<LabeledReply, 'tweet'>[], timeZone: string): Coverage | null {
+  const s = emptyCoverage();
+  const clock = localClock(timeZone);
+  for (const r of replies) addCoverage(s, r, clock);
+  return finalCoverage(s);
 }

@@ -5,7 +5,8 @@
 // take part; plain (unweighted) shares of the same replies sit beside the weighted ones. Pure.
 import { LABELS, type LabeledReply } from '../model.js';
 import { balance, emptyCounts, gradeOf, type Grade, type LabelCounts } from './balance.js';
-import { quantile, round4 } from './stats.js';
+import { round4 } from './stats.js';
+import { addTally, emptyTally, mergeTallies, tallyQuantile, type Tally } from './tally.js';
 
 export const EXPOSURE_WEIGHTING = '1 + log10(1 + followers of the answered account)';
 
@@ -38,29 +39,51 @@ const scored = (c: LabelCounts) => {
   return { value, grade: gradeOf(value) };
 };
 
-export function exposureOf(replies: readonly Pick<LabeledReply, 'answered' | 'label'>[]): Exposure | null {
-  const w = emptyCounts();
-  const plain = emptyCounts();
-  const followers: number[] = [];
-  for (const r of replies) {
-    const f = r.answered?.authorFollowers;
-    if (typeof f !== 'number' || !Number.isFinite(f) || f < 0) continue;
-    followers.push(f);
-    w[r.label] += exposureWeight(f);
-    plain[r.label]++;
-  }
-  const n = followers.length;
+// Weights are summed in millionths as integers, so the sum is the same in any order (merging
+// shards must give what one pass gives).
+const MICRO = 1e6;
+
+/** Mergeable state: per-label weight sums (in millionths) and counts, and a tally of follower counts. */
+export interface ExposureState {
+  micro: LabelCounts;
+  plain: LabelCounts;
+  followers: Tally;
+}
+
+export const emptyExposure = (): ExposureState => ({ micro: emptyCounts(), plain: emptyCounts(), followers: emptyTally() });
+
+export function addExposure(s: ExposureState, r: Pick<LabeledReply, 'answered' | 'label'>): void {
+  const f = r.answered?.authorFollowers;
+  if (typeof f !== 'number' || !Number.isFinite(f) || f < 0) return;
+  addTally(s.followers, f);
+  s.micro[r.label] += Math.round(exposureWeight(f) * MICRO);
+  s.plain[r.label]++;
+}
+
+export function mergeExposure(a: ExposureState, b: ExposureState): ExposureState {
+  const add = (x: LabelCounts, y: LabelCounts) => Object.fromEntries(LABELS.map((l) => [l, x[l] + y[l]])) as LabelCounts;
+  return { micro: add(a.micro, b.micro), plain: add(a.plain, b.plain), followers: mergeTallies(a.followers, b.followers) };
+}
+
+export function finalExposure(s: ExposureState, replies: number): Exposure | null {
+  const n = s.followers.n;
   if (n === 0) return null;
+  const w = Object.fromEntries(LABELS.map((l) => [l, s.micro[l] / MICRO])) as LabelCounts;
   const totalW = LABELS.reduce((a, l) => a + w[l], 0);
-  followers.sort((a, b) => a - b);
   return {
     weighting: EXPOSURE_WEIGHTING,
     weightedReplies: n,
-    unweightedReplies: replies.length - n,
-    medianFollowers: quantile(followers, 0.5)!,
+    unweightedReplies: replies - n,
+    medianFollowers: tallyQuantile(s.followers, 0.5)!,
     shares: Object.fromEntries(LABELS.map((l) => [l, round4(w[l] / totalW)])) as LabelCounts,
-    plainShares: Object.fromEntries(LABELS.map((l) => [l, round4(plain[l] / n)])) as LabelCounts,
+    plainShares: Object.fromEntries(LABELS.map((l) => [l, round4(s.plain[l] / n)])) as LabelCounts,
     score: scored(w),
-    plainScore: scored(plain),
+    plainScore: scored(s.plain),
   };
+}
+
+export function exposureOf(replies: readonly Pick<LabeledReply, 'answered' | 'label'>[]): Exposure | null {
+  const s = emptyExposure();
+  for (const r of replies) addExposure(s, r);
+  return finalExposure(s, replies.length);
 }

@@ -1,11 +1,29 @@
 // Response time: how long a person waited for the brand's reply, measured from the answered
 // tweet's timestamp to the reply's. Median and 90th percentile (never the mean: a few replies
 // to week-old tweets would drag it far from what a typical person sees). Pure.
+//
+// Delays are kept as value → count tallies (a lossless, mergeable sketch: timestamps have whole
+// seconds, so a year of replies holds at most a few hundred thousand distinct values); the
+// quantiles read off a tally equal those of the sorted list, and two tallies merge by adding.
 import { LABELS, type Label, type LabeledReply } from '../model.js';
 import { msOf } from './time.js';
-import { quantile, round4 } from './stats.js';
+import { round4 } from './stats.js';
+import { addTally, emptyTally, mergeTallies, tallyQuantile, type Tally } from './tally.js';
 
 export const WITHIN_SECONDS = 3600;
+
+/** Buckets of the response-time distribution, upper bounds in seconds (the last is open). */
+export const DELAY_BUCKETS = [
+  { label: '≤ 5 min', upToSeconds: 300 },
+  { label: '≤ 15 min', upToSeconds: 900 },
+  { label: '≤ 30 min', upToSeconds: 1800 },
+  { label: '≤ 1 h', upToSeconds: 3600 },
+  { label: '≤ 3 h', upToSeconds: 10800 },
+  { label: '≤ 6 h', upToSeconds: 21600 },
+  { label: '≤ 1 day', upToSeconds: 86400 },
+  { label: '≤ 3 days', upToSeconds: 259200 },
+  { label: '> 3 days', upToSeconds: null },
+] as const;
 
 /** Timestamps have whole seconds; interpolated percentiles are kept to a tenth. */
 const tenth = (x: number) => Math.round(x * 10) / 10;
@@ -24,6 +42,15 @@ export interface ResponseTime extends DelayStats {
   untimedReplies: number;
   /** The same figures per label; null for a label with no timed reply. */
   byLabel: Record<Label, DelayStats | null>;
+  /** Timed replies per delay bucket (DELAY_BUCKETS), for a histogram. */
+  distribution: { buckets: { label: string; upToSeconds: number | null; replies: number }[] };
+}
+
+/** Mergeable state: delay tallies overall and per label, and the count of replies that could not be timed. */
+export interface ResponseTimeState {
+  all: Tally;
+  byLabel: Record<Label, Tally>;
+  untimed: number;
 }
 
 /** Seconds from the answered tweet to the reply, or null when either time is unknown or the order is impossible. */
@@ -34,34 +61,66 @@ export function replyDelaySeconds(r: Pick<LabeledReply, 'tweet' | 'answered'>): 
   return (sent - asked) / 1000;
 }
 
+/** Median, 90th percentile and within-1-hour share of a tally of delays in seconds; null for none. */
+export function tallyStats(t: Tally): DelayStats | null {
+  if (t.n === 0) return null;
+  let fast = 0;
+  for (const [v, c] of t.counts) if (v <= WITHIN_SECONDS) fast += c;
+  return {
+    timedReplies: t.n,
+    medianSeconds: tenth(tallyQuantile(t, 0.5)!),
+    p90Seconds: tenth(tallyQuantile(t, 0.9)!),
+    answeredWithin1hShare: round4(fast / t.n),
+  };
+}
+
 /** Median, 90th percentile and within-1-hour share of delays in seconds; null for none. */
 export function delayStats(delays: readonly number[]): DelayStats | null {
-  if (delays.length === 0) return null;
-  const sorted = [...delays].sort((a, b) => a - b);
-  let fast = 0;
-  for (const d of sorted) if (d <= WITHIN_SECONDS) fast++;
+  const t = emptyTally();
+  for (const d of delays) addTally(t, d);
+  return tallyStats(t);
+}
+
+export function emptyResponseTime(): ResponseTimeState {
+  return { all: emptyTally(), byLabel: { resolving: emptyTally(), deflecting: emptyTally(), blaming: emptyTally(), other: emptyTally() }, untimed: 0 };
+}
+
+export function addResponseTime(s: ResponseTimeState, r: Pick<LabeledReply, 'tweet' | 'answered' | 'label'>): void {
+  const d = replyDelaySeconds(r);
+  if (d === null) {
+    s.untimed++;
+    return;
+  }
+  addTally(s.all, d);
+  addTally(s.byLabel[r.label], d);
+}
+
+export function mergeResponseTime(a: ResponseTimeState, b: ResponseTimeState): ResponseTimeState {
   return {
-    timedReplies: sorted.length,
-    medianSeconds: tenth(quantile(sorted, 0.5)!),
-    p90Seconds: tenth(quantile(sorted, 0.9)!),
-    answeredWithin1hShare: round4(fast / sorted.length),
+    all: mergeTallies(a.all, b.all),
+    byLabel: Object.fromEntries(LABELS.map((l) => [l, mergeTallies(a.byLabel[l], b.byLabel[l])])) as Record<Label, Tally>,
+    untimed: a.untimed + b.untimed,
+  };
+}
+
+export function finalResponseTime(s: ResponseTimeState): ResponseTime | null {
+  const stats = tallyStats(s.all);
+  if (!stats) return null;
+  const buckets = DELAY_BUCKETS.map((b) => ({ label: b.label, upToSeconds: b.upToSeconds as number | null, replies: 0 }));
+  for (const [v, c] of s.all.counts) {
+    const i = DELAY_BUCKETS.findIndex((b) => b.upToSeconds === null || v <= b.upToSeconds);
+    buckets[i].replies += c;
+  }
+  return {
+    ...stats,
+    untimedReplies: s.untimed,
+    byLabel: Object.fromEntries(LABELS.map((l) => [l, tallyStats(s.byLabel[l])])) as Record<Label, DelayStats | null>,
+    distribution: { buckets },
   };
 }
 
 export function responseTimeOf(replies: readonly Pick<LabeledReply, 'tweet' | 'answered' | 'label'>[]): ResponseTime | null {
-  const all: number[] = [];
-  const per: Record<Label, number[]> = { resolving: [], deflecting: [], blaming: [], other: [] };
-  for (const r of replies) {
-    const d = replyDelaySeconds(r);
-    if (d === null) continue;
-    all.push(d);
-    per[r.label].push(d);
-  }
-  const stats = delayStats(all);
-  if (!stats) return null;
-  return {
-    ...stats,
-    untimedReplies: replies.length - all.length,
-    byLabel: Object.fromEntries(LABELS.map((l) => [l, delayStats(per[l])])) as Record<Label, DelayStats | null>,
-  };
+  const s = emptyResponseTime();
+  for (const r of replies) addResponseTime(s, r);
+  return finalResponseTime(s);
 }

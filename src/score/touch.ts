@@ -60,26 +60,46 @@ export interface PersonalTouch {
   personalShare: number;
 }
 
-export function personalTouchOf(replies: readonly Pick<LabeledReply, 'tweet' | 'answered'>[]): PersonalTouch | null {
-  if (replies.length === 0) return null;
-  let signed = 0;
-  let named = 0;
-  let either = 0;
-  for (const r of replies) {
-    const s = normalize(r.tweet.text).signOff !== undefined;
-    const n = nameUsed(r.tweet.text, r.answered) !== null;
-    if (s) signed++;
-    if (n) named++;
-    if (s || n) either++;
-  }
-  const k = replies.length;
+/** Mergeable state: plain counts. */
+export interface TouchState {
+  replies: number;
+  signed: number;
+  named: number;
+  either: number;
+}
+
+export const emptyTouch = (): TouchState => ({ replies: 0, signed: 0, named: 0, either: 0 });
+
+/** `signed` may be passed when the caller has already normalized the reply. */
+export function addTouch(s: TouchState, r: Pick<LabeledReply, 'tweet' | 'answered'>, signed?: boolean): void {
+  const sig = signed ?? normalize(r.tweet.text).signOff !== undefined;
+  const named = nameUsed(r.tweet.text, r.answered) !== null;
+  s.replies++;
+  if (sig) s.signed++;
+  if (named) s.named++;
+  if (sig || named) s.either++;
+}
+
+export function mergeTouch(a: TouchState, b: TouchState): TouchState {
+  return { replies: a.replies + b.replies, signed: a.signed + b.signed, named: a.named + b.named, either: a.either + b.either };
+}
+
+export function finalTouch(s: TouchState): PersonalTouch | null {
+  const k = s.replies;
+  if (k === 0) return null;
   return {
     replies: k,
-    signedReplies: signed,
-    signedShare: round4(signed / k),
-    namedReplies: named,
-    namedShare: round4(named / k),
-    personalReplies: either,
-    personalShare: round4(either / k),
+    signedReplies: s.signed,
+    signedShare: round4(s.signed / k),
+    namedReplies: s.named,
+    namedShare: round4(s.named / k),
+    personalReplies: s.either,
+    personalShare: round4(s.either / k),
   };
+}
+
+export function personalTouchOf(replies: readonly Pick<LabeledReply, 'tweet' | 'answered'>[]): PersonalTouch | null {
+  const s = emptyTouch();
+  for (const r of replies) addTouch(s, r);
+  return finalTouch(s);
 }
