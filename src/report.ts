@@ -1,9 +1,10 @@
 // Summarize: a brand's labeled replies → the Report every renderer reads. Pure.
 import type { Account, Label, LabeledReply, Tweet } from './model.js';
-import { LABELS } from './model.js';
-import { countLabels, scoreOf, type LabelCounts, type Score } from './score/balance.js';
+import type { LabelCounts, Score } from './score/balance.js';
 import { accountName } from './threads.js';
-import { metricsOf, type Metrics } from './score/metrics.js';
+import type { Metrics } from './score/metrics.js';
+import { DEFAULT_TIME_ZONE } from './score/time.js';
+import { BrandAccumulator, reportFromState } from './summary.js';
 
 export const SCHEMA_VERSION = 1;
 
@@ -60,17 +61,6 @@ export function replyOut(r: LabeledReply): ReplyOut {
   };
 }
 
-function windowOf(tweets: Tweet[]): Report['window'] {
-  let from: string | undefined;
-  let to: string | undefined;
-  for (const t of tweets) {
-    if (!t.createdAt) continue;
-    if (!from || t.createdAt < from) from = t.createdAt;
-    if (!to || t.createdAt > to) to = t.createdAt;
-  }
-  return from && to ? { from, to } : null;
-}
-
 /** Newest first when dated, then by id (ids grow with time on X). */
 export function byNewest(a: Pick<ReplyOut, 'id' | 'createdAt'>, b: Pick<ReplyOut, 'id' | 'createdAt'>): number {
   const ta = a.createdAt ?? '';
@@ -84,41 +74,11 @@ export function summarize(input: {
   tweets: Tweet[];
   replies: LabeledReply[];
   source: { file: string; format: string };
-  examplesPerLabel?: number;
   /** IANA zone for hour-of-day, weekday and week figures (default UTC). */
   timeZone?: string;
 }): Report {
-  const replies = input.replies.map(replyOut).sort(byNewest);
-  const counts = countLabels(replies.map((r) => r.label));
-  const n = replies.length;
-  const shares = n ? (Object.fromEntries(LABELS.map((l) => [l, counts[l] / n])) as LabelCounts) : null;
-  const score = scoreOf(counts);
-  const k = input.examplesPerLabel ?? 3;
-  const examples = Object.fromEntries(
-    LABELS.map((l) => [
-      l,
-      replies
-        .filter((r) => r.label === l)
-        .sort((a, b) => b.confidence - a.confidence || b.evidence.length - a.evidence.length || byNewest(a, b))
-        .slice(0, k),
-    ]),
-  ) as Record<Label, ReplyOut[]>;
-  const report: Report = {
-    schemaVersion: SCHEMA_VERSION,
-    handle: accountName(input.account),
-    source: input.source,
-    window: windowOf(input.tweets),
-    counts: { tweets: input.tweets.length, replies: n, ...counts },
-    shares,
-    score,
-    examples,
-    replies,
-    metrics: metricsOf(input.replies, { timeZone: input.timeZone }),
-  };
-  if (!score) {
-    report.note = n === 0
-      ? 'No replies to other people in this timeline: nothing to score.'
-      : 'None of the replies works on a problem (all are thanks, banter or marketing): nothing to score.';
-  }
-  return report;
+  const acc = new BrandAccumulator(accountName(input.account), input.timeZone ?? DEFAULT_TIME_ZONE);
+  for (const t of input.tweets) acc.addTweet(t);
+  const replies = input.replies.map((r) => acc.addReply(r)).sort(byNewest);
+  return reportFromState(acc.state, input.source, replies);
 }

@@ -235,12 +235,13 @@ function addKeyStat(s: CannedState, key: string, k: KeyStat): void {
   }
 }
 
-export function addCanned(s: CannedState, r: Pick<LabeledReply, 'tweet' | 'answered' | 'label'>): void {
+/** `key` may be passed when already computed (templateKey of the reply). */
+export function addCanned(s: CannedState, r: Pick<LabeledReply, 'tweet' | 'answered' | 'label'>, key = templateKey(r.tweet.text, r.answered)): void {
   s.replies++;
   const labels = emptyCounts();
   labels[r.label]++;
   // Replies with no words left never join a template: each gets a key of its own.
-  const key = templateKey(r.tweet.text, r.answered) || `\u0000${r.tweet.id}`;
+  if (!key) key = `\u0000${r.tweet.id}`;
   addKeyStat(s, key, { uses: 1, labels, example: r.tweet.text, exampleId: r.tweet.id, exampleMs: msOf(r.tweet.createdAt) });
 }
 

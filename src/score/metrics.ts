@@ -54,15 +54,23 @@ export function emptyMetrics(): MetricsState {
   };
 }
 
+/** What a worker may have worked out already for a reply (saves the main thread the text work). */
+export interface ReplyFacts {
+  /** Ends in an agent's sign-off. */
+  signed?: boolean;
+  /** Its canned-reply template key. */
+  templateKey?: string;
+}
+
 /** Adds one reply; `clock` is localClock(timeZone), made once per state. */
-export function addMetrics(s: MetricsState, r: LabeledReply, clock: (ms: number) => LocalTime, signed?: boolean): void {
+export function addMetrics(s: MetricsState, r: LabeledReply, clock: (ms: number) => LocalTime, facts: ReplyFacts = {}): void {
   s.replies++;
   addResponseTime(s.responseTime, r);
   addCoverage(s.coverage, r, clock);
-  addCanned(s.canned, r);
+  addCanned(s.canned, r, facts.templateKey);
   addFirstScreen(s.firstScreen, r);
   addExposure(s.exposure, r);
-  addTouch(s.touch, r, signed);
+  addTouch(s.touch, r, facts.signed);
   addTrend(s.trend, r, clock);
 }
 

@@ -175,10 +175,14 @@ export function parseTwcs(text: string, file: string): Timeline {
   return b.finish();
 }
 
-/** Streams a TWCS file in 1 MB chunks: memory stays flat whatever the file size. */
-export async function streamTwcs(file: string, onRow: (row: TwcsRow) => void): Promise<void> {
+/** Streams a TWCS file in 1 MB chunks: memory stays flat whatever the file size. `afterChunk`
+ * runs between chunks (and is awaited), so the consumer can apply back-pressure. */
+export async function streamTwcs(file: string, onRow: (row: TwcsRow) => void, afterChunk?: () => Promise<void>): Promise<void> {
   const reader = new TwcsReader(file);
   const stream = createReadStream(file, { encoding: 'utf8', highWaterMark: 1 << 20 });
-  for await (const chunk of stream) reader.feed(chunk as string, false, onRow);
+  for await (const chunk of stream) {
+    reader.feed(chunk as string, false, onRow);
+    if (afterChunk) await afterChunk();
+  }
   reader.feed('', true, onRow);
 }

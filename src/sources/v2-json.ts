@@ -1,6 +1,6 @@
 // X API v2 responses: a page ({data, includes, meta}), an array of pages, JSONL of pages
 // (twarc2 and our own `fetch`), or JSONL / arrays of bare v2 tweet objects.
-import { OWNER_UNKNOWN, type Account, type Timeline, type Tweet } from '../model.js';
+import { OWNER_UNKNOWN, type Timeline, type Tweet } from '../model.js';
 import { fileError } from '../errors.js';
 import { htmlUnescape, toIso } from '../text.js';
 import { TimelineBuilder } from './builder.js';
