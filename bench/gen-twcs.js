@@ -59,16 +59,18 @@ const twitterDate = (ms) => {
 };
 const csvField = (s) => (/[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
 
-/** Writes `rows` rows to `file`; resolves with the number of bytes written. */
-export function generateTwcs(file, { rows = 2_800_000, brands = 108, seed = 2017 } = {}) {
+/** Writes `rows` rows to `file` (tweet ids from `firstId`); resolves with the number of bytes written. */
+export function generateTwcs(file, { rows = 2_800_000, brands = 108, seed = 2017, firstId = 1, header = true } = {}) {
   const rand = rng(seed);
   const pick = (a) => a[Math.floor(rand() * a.length)];
-  const brandNames = Array.from({ length: brands }, (_, i) => `${pick(['Acme', 'Nova', 'Bright', 'Swift', 'Metro', 'Blue', 'Peak', 'Orbit', 'Zen'])}${INDUSTRIES[i % INDUSTRIES.length]}${i < INDUSTRIES.length ? '' : i}Help`);
+  // Names depend on the brand's number only, so files made with other seeds share brands.
+  const PREFIXES = ['Acme', 'Nova', 'Bright', 'Swift', 'Metro', 'Blue', 'Peak', 'Orbit', 'Zen'];
+  const brandNames = Array.from({ length: brands }, (_, i) => `${PREFIXES[i % PREFIXES.length]}${INDUSTRIES[i % INDUSTRIES.length]}${i < INDUSTRIES.length ? '' : i}Help`);
   const out = createWriteStream(file, { highWaterMark: 1 << 20 });
   let bytes = 0;
   let buf = [];
   let written = 0;
-  let nextId = 1;
+  let nextId = firstId;
   let clock = Date.UTC(2017, 9, 1);
   const fill = (tpl, p) =>
     tpl.replace(/\{(\w+)\}/g, (_, k) =>
@@ -105,7 +107,7 @@ export function generateTwcs(file, { rows = 2_800_000, brands = 108, seed = 2017
   };
   return new Promise((resolve, reject) => {
     out.on('error', reject);
-    out.write('tweet_id,author_id,inbound,created_at,text,response_tweet_id,in_response_to_tweet_id\n');
+    if (header) out.write('tweet_id,author_id,inbound,created_at,text,response_tweet_id,in_response_to_tweet_id\n');
     // Generate in slices and wait for the stream to drain, so memory stays small.
     const step = () => {
       const until = Math.min(rows, written + 20_000);

@@ -44,18 +44,22 @@ export function buildProgram(): Command {
     .description("audit a saved timeline or a live @handle: label mix, balance score, grade, verdict, telling examples")
     .argument('<source>', 'X API v2 JSON/JSONL, an account archive (tweets.js or its folder), TWCS CSV, or @handle (live, from the X API)')
     .option('--json', 'print one JSON document on stdout (same as --format json)')
-    .addOption(new Option('--format <format>', 'output format (md: Markdown to paste into documents)').choices(REPORT_FORMATS).default('table'))
+    .addOption(new Option('--format <format>', 'output format (md: Markdown to paste into documents; html: one self-contained page, with -o)').choices(REPORT_FORMATS).default('table'))
     .option('--handle <handle>', 'audit only this account (default: every brand in the source)')
     .addOption(new Option('--input-format <format>', 'skip content detection').choices(INPUT_FORMATS))
     .option('-o, --output <file>', 'write the report to a file instead of stdout')
     .option('--tz <zone>', 'IANA time zone for hours, weekdays and weeks (e.g. Europe/London)', 'UTC')
     .option('--fail-under <score>', 'exit 1 when a brand scores below this (0-100)')
+    .option('--top <n>', 'rank the brands in a league table and show the best n')
+    .option('--summary-only', 'keep only mergeable summaries, not every reply (files of millions of tweets; with --json, the input of `merge`)')
+    .option('--workers <n>', 'worker threads for big TWCS files (default: 2 above 8 MB, else 0)')
     .addHelpText('after', `
 Examples:
   $ feedhealth audit fixtures/acmecare.jsonl
   $ X_BEARER_TOKEN=… feedhealth audit @AcmeCare --since 2024-01-01 --json
   $ feedhealth audit fixtures/twcs-sample.csv --handle AcmeTelco --json | jq .score
   $ feedhealth audit fixtures/acmecare.jsonl --tz America/New_York --format md -o report.md
+  $ feedhealth audit fixtures/acmecare.jsonl --format html -o report.html
   $ feedhealth audit fixtures/acmecare.jsonl --fail-under 60 || echo "feed health below 60"`)
     .action(async (source: string, opts, cmd: Command) => {
       const { auditCommand } = await import('./commands/audit.js');
@@ -63,6 +67,25 @@ Examples:
       await auditCommand(source, { ...opts, color: globals.color, debug: globals.debug });
     });
   liveOptions(program.commands.find((c) => c.name() === 'audit')!, 'live: ').addHelpText('after', LIVE_HELP);
+
+  program
+    .command('merge')
+    .description('combine summaries of shards (audit --summary-only --json) into the summary of the whole, or a league table')
+    .argument('<summaries...>', 'files written by `feedhealth audit <shard> --summary-only --json`')
+    .option('--json', 'print the merged summary document (same as --format json)')
+    .addOption(new Option('--format <format>', 'output format').choices(REPORT_FORMATS).default('table'))
+    .option('--top <n>', 'show the best n brands')
+    .option('-o, --output <file>', 'write to a file instead of stdout')
+    .option('--fail-under <score>', 'exit 1 when a brand scores below this (0-100)')
+    .addHelpText('after', `
+Examples:
+  $ feedhealth audit part-1.csv --summary-only --json > part-1.json
+  $ feedhealth audit part-2.csv --summary-only --json > part-2.json
+  $ feedhealth merge part-1.json part-2.json --top 10`)
+    .action(async (files: string[], opts, cmd: Command) => {
+      const { mergeCommand } = await import('./commands/merge.js');
+      await mergeCommand(files, { ...opts, color: cmd.optsWithGlobals().color });
+    });
 
   liveOptions(
     program
@@ -109,7 +132,7 @@ Examples:
     .description('brands side by side, ranked by balance score: shares, response time, canned replies, first screen')
     .argument('<source...>', 'timeline files as for audit; a TWCS file contributes each of its brands')
     .option('--json', 'print one JSON document on stdout (same as --format json)')
-    .addOption(new Option('--format <format>', 'output format (md: Markdown to paste into documents)').choices(REPORT_FORMATS).default('table'))
+    .addOption(new Option('--format <format>', 'output format (md: Markdown to paste into documents; html: one self-contained page, with -o)').choices(REPORT_FORMATS).default('table'))
     .addOption(new Option('--input-format <format>', 'skip content detection').choices(INPUT_FORMATS))
     .option('-o, --output <file>', 'write the comparison to a file instead of stdout')
     .option('--tz <zone>', 'IANA time zone for hours, weekdays and weeks', 'UTC')
@@ -118,7 +141,8 @@ Examples:
     .addHelpText('after', `
 Examples:
   $ feedhealth compare fixtures/acmecare.jsonl ../shared/corpus/twcs/head-1000.csv --min-replies 10
-  $ feedhealth compare a.jsonl b.jsonl --json | jq '.brands[] | {rank, handle, score}'`)
+  $ feedhealth compare a.jsonl b.jsonl --json | jq '.brands[] | {rank, handle, score}'
+  $ feedhealth compare fixtures/acmecare.jsonl fixtures/twcs-sample.csv --format html -o compare.html`)
     .action(async (sources: string[], opts, cmd: Command) => {
       const { compareCommand } = await import('./commands/compare.js');
       await compareCommand(sources, { ...opts, color: cmd.optsWithGlobals().color });

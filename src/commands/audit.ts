@@ -2,17 +2,24 @@
 // summarize, render. The only place that does I/O for it.
 import type { Account, InputFormat, Timeline } from '../model.js';
 import { InputError } from '../errors.js';
-import { loadFile } from '../sources/detect.js';
+import { isTwcsFile, loadFile } from '../sources/detect.js';
 import { parseV2 } from '../sources/v2-json.js';
 import { parseLimit, parseSince, windowTimeline } from '../sources/window.js';
 import { brandsIn, pickBrand } from '../threads.js';
 import type { LiveCliOptions } from '../xapi/sync.js';
-import { auditTimeline } from '../audit.js';
+import { auditBrands, type BrandAudit } from '../audit.js';
+import { reportFromState } from '../summary.js';
+import { DEFAULT_TIME_ZONE } from '../score/time.js';
+import { availableParallelism } from 'node:os';
+import { statSync } from 'node:fs';
 import { renderJson } from '../render/json.js';
 import { emit } from '../output.js';
 import type { Report } from '../report.js';
 import { REPORT_FORMATS } from '../render/formats.js';
-import { enforceFailUnder, failUnderOption, timeZoneOption } from './options.js';
+import { countOption, enforceFailUnder, failUnderOption, htmlDestinationOption, timeZoneOption } from './options.js';
+import { renderComparison, renderReports } from './render.js';
+import { compareReports } from '../compare.js';
+import { renderSummaryJson, summaryDoc } from '../render/summary-json.js';
 
 export const AUDIT_FORMATS = REPORT_FORMATS;
 export type AuditFormat = (typeof AUDIT_FORMATS)[number];
@@ -31,6 +38,12 @@ export interface AuditCliOptions {
   /** Only tweets posted since this date / the newest n (live: also bounds fetching). */
   since?: string;
   limit?: string;
+  /** Keep only mergeable summaries (no reply list); with --json, the document `merge` reads. */
+  summaryOnly?: boolean;
+  /** Rank brands in a league table and show the best n. */
+  top?: string;
+  /** Worker threads for big TWCS files. */
+  workers?: string;
   /** Live audits (@handle) only. */
   mentions?: boolean;
   refresh?: boolean;
@@ -49,6 +62,10 @@ export interface SourceOptions {
   limit?: string;
   /** How to fetch an @handle (cache, mentions, waits, API base). */
   live?: Omit<LiveCliOptions, 'since' | 'limit'>;
+  /** Keep only the mergeable summary, not every reply (big files). */
+  summaryOnly?: boolean;
+  /** Worker threads for a streamed TWCS file (default: 2 for files over 8 MB). */
+  workers?: number;
 }
 
 const LIVE_ONLY = [['mentions', '--mentions'], ['refresh', '--refresh'], ['apiBase', '--api-base']] as const;
@@ -63,46 +80,88 @@ async function liveTimeline(source: string, opts: SourceOptions): Promise<{ tl: 
   return { tl, brand: { id: res.user.id, handle: res.user.username }, file };
 }
 
-/** A source (a saved file, or `@handle` fetched live through the cache) → one Report per brand. `compare` uses it too. */
-export async function reportsFor(source: string, opts: SourceOptions): Promise<Report[]> {
+/** What a source audits to: each brand's mergeable summary and replies, and the source's name and format. */
+export interface SourceAudit {
+  audits: BrandAudit[];
+  source: { file: string; format: string };
+}
+
+/** A source (a saved file, or `@handle` fetched live through the cache) → one BrandAudit per brand. */
+export async function auditSource(source: string, opts: SourceOptions): Promise<SourceAudit> {
   const sinceMs = opts.since !== undefined ? parseSince(opts.since).ms : undefined;
   const limit = opts.limit !== undefined ? parseLimit(opts.limit) : undefined;
   if (source.startsWith('@')) {
     const { tl, brand, file } = await liveTimeline(source, opts);
     const windowed = windowTimeline(tl, [brand], { sinceMs, limit });
-    return auditTimeline(windowed, { handle: brand.handle, file, timeZone: opts.timeZone });
+    return { audits: auditBrands(windowed, { handle: brand.handle, file, timeZone: opts.timeZone }), source: { file, format: tl.format } };
   }
   for (const [key, flag] of LIVE_ONLY) if (opts.live?.[key]) throw new InputError(`${flag} applies to live audits (@handle), not to ${source}`);
   if (opts.live?.wait === false) throw new InputError(`--no-wait applies to live audits (@handle), not to ${source}`);
+  // TWCS files can hold millions of rows: they stream through bounded memory (unless a window
+  // is asked for, which needs the whole timeline).
+  if (sinceMs === undefined && limit === undefined && isTwcsFile(source, opts.inputFormat)) {
+    const { auditTwcsStream } = await import('../stream/twcs-audit.js');
+    const audits = await auditTwcsStream({
+      file: source,
+      handle: opts.handle,
+      timeZone: opts.timeZone ?? DEFAULT_TIME_ZONE,
+      keepReplies: !opts.summaryOnly,
+      workers: opts.workers ?? defaultWorkers(source),
+    });
+    if (audits.length === 0) throw new InputError(`${source}: no brand tweets in this file (empty timeline)`);
+    return { audits, source: { file: source, format: 'twcs' } };
+  }
   let tl = loadFile(source, opts.inputFormat);
   if (sinceMs !== undefined || limit !== undefined) {
     const brands = opts.handle ? [pickBrand(tl, opts.handle, source)] : brandsIn(tl);
     tl = windowTimeline(tl, brands, { sinceMs, limit });
   }
-  return auditTimeline(tl, { handle: opts.handle, file: source, timeZone: opts.timeZone });
+  return { audits: auditBrands(tl, { handle: opts.handle, file: source, timeZone: opts.timeZone }), source: { file: source, format: tl.format } };
+}
+
+/** Worker threads pay off from a few tens of thousands of rows: use both cores for big files. */
+function defaultWorkers(file: string): number {
+  try {
+    return statSync(file).size > 8 * 1024 * 1024 ? Math.min(2, availableParallelism()) : 0;
+  } catch {
+    return 0;
+  }
+}
+
+/** A source → one Report per brand. `compare` uses it too. */
+export async function reportsFor(source: string, opts: SourceOptions): Promise<Report[]> {
+  const { audits, source: src } = await auditSource(source, opts);
+  return audits.map((a) => reportFromState(a.state, src, a.replies));
 }
 
 export async function auditCommand(source: string, opts: AuditCliOptions): Promise<void> {
   const format: AuditFormat = opts.json ? 'json' : opts.format ?? 'table';
   const timeZone = timeZoneOption(opts.tz);
   const failUnder = failUnderOption(opts.failUnder);
-  const reports = await reportsFor(source, {
+  const top = opts.top === undefined ? undefined : countOption('--top', opts.top, 0) || undefined;
+  const workers = opts.workers === undefined ? undefined : countOption('--workers', opts.workers, 0);
+  htmlDestinationOption(format, opts.output, !!process.stdout.isTTY);
+  const { audits, source: src } = await auditSource(source, {
     handle: opts.handle,
     inputFormat: opts.inputFormat,
     timeZone,
     since: opts.since,
     limit: opts.limit,
     live: { mentions: opts.mentions, refresh: opts.refresh, wait: opts.wait, apiBase: opts.apiBase, debug: opts.debug },
+    summaryOnly: opts.summaryOnly,
+    workers,
   });
+  const reports = audits.map((a) => reportFromState(a.state, src, a.replies));
   let text: string;
-  if (format === 'json') {
-    text = renderJson(reports);
-  } else if (format === 'md') {
-    text = (await import('../render/markdown.js')).renderMarkdown(reports);
+  if (opts.summaryOnly && format === 'json') {
+    text = renderSummaryJson(summaryDoc(audits, [src], timeZone));
+  } else if (top !== undefined || (opts.summaryOnly && reports.length > 1)) {
+    // Many brands: a ranked league table (--json above still gives every brand's report).
+    const cmp = compareReports(reports, [source], timeZone);
+    if (top !== undefined) cmp.brands = cmp.brands.slice(0, top);
+    text = format === 'json' ? renderJson(reports) : await renderComparison(cmp, reports, format, opts);
   } else {
-    const { renderTables } = await import('../render/table.js');
-    const color = opts.color !== false && !opts.output && (await import('../output.js')).stdoutHasColor();
-    text = renderTables(reports, { color, width: process.stdout.columns || 100 });
+    text = await renderReports(reports, format, opts);
   }
   await emit(text, opts.output);
   enforceFailUnder(reports, failUnder);

@@ -1,6 +1,6 @@
 // Picks a loader by looking at the content (override with --input-format) and turns
 // file-system failures into one-line input errors.
-import { readFileSync, statSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import type { InputFormat, Timeline } from '../model.js';
 import { fileError, InputError } from '../errors.js';
 import { parseV2 } from './v2-json.js';
@@ -36,6 +36,30 @@ export function detectFormat(text: string): InputFormat | null {
   const firstLine = start.slice(0, start.indexOf('\n') >>> 0);
   if (looksLikeTwcsHeader(firstLine)) return 'twcs';
   return null;
+}
+
+/**
+ * Whether a file is TWCS CSV, read from its first 64 KB only (a file of millions of rows is then
+ * streamed, never read whole). Any doubt (folders, binary, other formats) answers false and
+ * leaves the full checks to loadFile.
+ */
+export function isTwcsFile(file: string, format?: InputFormat): boolean {
+  if (format && format !== 'twcs') return false;
+  let fd: number | undefined;
+  try {
+    if (statSync(file).isDirectory()) return false;
+    fd = openSync(file, 'r');
+    const buf = Buffer.alloc(65536);
+    const n = readSync(fd, buf, 0, buf.length, 0);
+    const head = buf.subarray(0, n);
+    if (looksBinary(head)) return false;
+    const text = head.toString('utf8').replace(/^\ufeff/, '');
+    return format === 'twcs' || detectFormat(text) === 'twcs';
+  } catch {
+    return false;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
 }
 
 export function loadFile(file: string, format?: InputFormat): Timeline {

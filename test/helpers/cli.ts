@@ -1,5 +1,5 @@
 // Runs the real built binary the way a user does, and builds it first when dist/ is older than src/.
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFile, execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { BIN, ROOT } from './paths.js';
@@ -33,18 +33,45 @@ export function ensureBuilt(): void {
   }
 }
 
+const spawnOptions = (env: Record<string, string>) => ({
+  cwd: ROOT,
+  encoding: 'utf8' as const,
+  env: { ...process.env, FORCE_COLOR: '0', ...env },
+  timeout: 30_000,
+  maxBuffer: 256 * 1024 * 1024,
+});
+
 /** `node bin/feedhealth.js …args` from the repository root, no colours, no TTY; `as` runs it as
  * another user (only root may). */
 export function runCli(args: string[], env: Record<string, string> = {}, as?: { uid: number; gid: number }): CliResult {
-  const r = spawnSync(process.execPath, [BIN, ...args], {
-    cwd: ROOT,
-    encoding: 'utf8',
-    env: { ...process.env, FORCE_COLOR: '0', ...env },
-    timeout: 30_000,
-    ...as,
-  });
+  const r = spawnSync(process.execPath, [BIN, ...args], { ...spawnOptions(env), ...as });
   if (r.error) throw r.error;
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** `runCli` without blocking, so independent runs can overlap. */
+export function runCliAsync(args: string[], env: Record<string, string> = {}): Promise<CliResult> {
+  return new Promise((resolve, reject) => {
+    execFile(process.execPath, [BIN, ...args], spawnOptions(env), (err, stdout, stderr) => {
+      const code = err ? (typeof err.code === 'number' ? err.code : null) : 0;
+      if (err && code === null) return reject(err); // could not run, or killed by the timeout
+      resolve({ code, stdout, stderr });
+    });
+  });
+}
+
+/** Runs `jobs` at most `width` at a time; results in the order given. */
+export async function inParallel<T>(jobs: (() => Promise<T>)[], width = 4): Promise<T[]> {
+  const out: T[] = new Array(jobs.length);
+  let next = 0;
+  const lane = async () => {
+    while (next < jobs.length) {
+      const i = next++;
+      out[i] = await jobs[i]();
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(width, jobs.length) }, lane));
+  return out;
 }
 
 /** Lines of stderr, without the final newline's empty string. */

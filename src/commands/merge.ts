@@ -1,0 +1,65 @@
+// `feedhealth merge <summary.json>…`: combines the summaries of shards (audit --summary-only
+// --json on each) into the summary of the whole — the same document one run over all shards
+// prints — or into reports / a league table.
+import { readFileSync } from 'node:fs';
+import { InputError } from '../errors.js';
+import { emit } from '../output.js';
+import { compareReports } from '../compare.js';
+import type { ReportFormat } from '../render/formats.js';
+import { mergeBrandStates, reportFromState, type BrandState } from '../summary.js';
+import { joinedSource, parseSummaryDoc, renderSummaryJson, summaryDocOfStates } from '../render/summary-json.js';
+import { countOption, enforceFailUnder, failUnderOption, htmlDestinationOption } from './options.js';
+import { renderComparison } from './render.js';
+
+export interface MergeCliOptions {
+  json?: boolean;
+  format?: ReportFormat;
+  output?: string;
+  color?: boolean;
+  top?: string;
+  failUnder?: string;
+}
+
+export async function mergeCommand(files: string[], opts: MergeCliOptions): Promise<void> {
+  const format: ReportFormat = opts.json ? 'json' : opts.format ?? 'table';
+  const failUnder = failUnderOption(opts.failUnder);
+  const top = opts.top === undefined ? undefined : countOption('--top', opts.top, 0) || undefined;
+  htmlDestinationOption(format, opts.output, !!process.stdout.isTTY);
+  if (files.length === 0) throw new InputError('merge: give at least one summary file');
+  const merged = new Map<string, BrandState>();
+  const sources: { file: string; format: string }[] = [];
+  let timeZone: string | undefined;
+  for (const file of files) {
+    let text: string;
+    try {
+      text = readFileSync(file, 'utf8');
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      throw new InputError(`${file}: ${code === 'ENOENT' ? 'no such file' : `cannot read (${code})`}`);
+    }
+    const { doc, states } = parseSummaryDoc(text, file);
+    if (timeZone !== undefined && doc.timeZone !== timeZone) {
+      throw new InputError(`${file}: summary counted in ${doc.timeZone}, the others in ${timeZone}; audit the shards with the same --tz`);
+    }
+    timeZone = doc.timeZone;
+    sources.push(...doc.sources);
+    // Brands merge by handle, case-insensitively; the first spelling seen is kept.
+    for (const s of states) {
+      const key = s.handle.toLowerCase();
+      const prev = merged.get(key);
+      merged.set(key, prev ? mergeBrandStates(prev, s) : s);
+    }
+  }
+  const states = [...merged.values()];
+  const reports = states.map((s) => reportFromState(s, joinedSource(sources)));
+  let text: string;
+  if (format === 'json') {
+    text = renderSummaryJson(summaryDocOfStates(states, sources, timeZone!));
+  } else {
+    const cmp = compareReports(reports, sources.map((s) => s.file), timeZone);
+    if (top !== undefined) cmp.brands = cmp.brands.slice(0, top);
+    text = await renderComparison(cmp, reports, format, opts);
+  }
+  await emit(text, opts.output);
+  enforceFailUnder(reports, failUnder);
+}
