@@ -6,7 +6,7 @@ import type { Classification } from '../model.js';
 import { evidenceOf, type CueName } from './cues.js';
 import { featurize } from './features.js';
 import { LinearModel, type WeightsFile } from './model.js';
-import { classifyByRules, cuesFor } from './rules.js';
+import { classifyByRules, cuesFor, type CueSet } from './rules.js';
 
 export interface ReplyLike {
   text: string;
@@ -35,7 +35,11 @@ function shippedModel(): LinearModel | null {
 const round2 = (x: number) => Math.round(x * 100) / 100;
 
 export function classify(reply: ReplyLike, answered?: ReplyLike | null): Classification {
-  const cues = cuesFor(reply.text, answered?.text);
+  return classifyCues(cuesFor(reply.text, answered?.text));
+}
+
+/** classify() for callers that already hold the reply's cues (they also carry its normalized text). */
+export function classifyCues(cues: CueSet): Classification {
   const rules = classifyByRules(cues);
   const m = shippedModel();
   if (!m) return rules;

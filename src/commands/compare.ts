@@ -7,7 +7,7 @@ import { compareReports } from '../compare.js';
 import type { Report } from '../report.js';
 import type { ReportFormat } from '../render/formats.js';
 import { reportsFor } from './audit.js';
-import { countOption, enforceFailUnder, failUnderOption, timeZoneOption } from './options.js';
+import { countOption, enforceFailUnder, failUnderOption, htmlDestinationOption, timeZoneOption } from './options.js';
 
 export interface CompareCliOptions {
   json?: boolean;
@@ -25,6 +25,7 @@ export async function compareCommand(sources: string[], opts: CompareCliOptions)
   const timeZone = timeZoneOption(opts.tz);
   const failUnder = failUnderOption(opts.failUnder);
   const minReplies = countOption('--min-replies', opts.minReplies, 0);
+  htmlDestinationOption(format, opts.output, !!process.stdout.isTTY);
   if (sources.length === 0) throw new InputError('compare: give at least one source');
   const all: Report[] = [];
   for (const source of sources) all.push(...(await reportsFor(source, { inputFormat: opts.inputFormat, timeZone })));
@@ -39,6 +40,8 @@ export async function compareCommand(sources: string[], opts: CompareCliOptions)
     text = (await import('../render/json.js')).renderCompareJson(cmp);
   } else if (format === 'md') {
     text = (await import('../render/markdown.js')).renderCompareMarkdown(cmp);
+  } else if (format === 'html') {
+    text = (await import('../render/html.js')).renderCompareHtml(cmp, { reports: kept });
   } else {
     const { renderCompareTable } = await import('../render/table.js');
     const color = opts.color !== false && !opts.output && (await import('../output.js')).stdoutHasColor();

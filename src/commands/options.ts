@@ -22,6 +22,15 @@ export function failUnderOption(value: string | undefined): number | undefined {
   return n;
 }
 
+/**
+ * --format html writes a whole page: to -o FILE, or to stdout when stdout is a file or a pipe.
+ * On a terminal it would only flood the screen, so that is a usage error with a hint (exit 2).
+ */
+export function htmlDestinationOption(format: string, output: string | undefined, stdoutIsTerminal: boolean): void {
+  if (format !== 'html' || (output && output !== '-') || !stdoutIsTerminal) return;
+  throw new InputError('--format html writes a whole web page: add -o report.html (or redirect stdout to a file)');
+}
+
 /** --min-replies: a whole number ≥ 0. */
 export function countOption(flag: string, value: string | undefined, fallback: number): number {
   if (value === undefined) return fallback;

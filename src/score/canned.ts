@@ -5,7 +5,7 @@
 // similar must share one of their rarest few words — so the work grows about linearly with the
 // number of replies, not with its square. Pure.
 import type { LabeledReply, Tweet } from '../model.js';
-import { normalize } from '../classify/normalize.js';
+import { normalize, type Normalized } from '../classify/normalize.js';
 import { emptyCounts, type LabelCounts } from './balance.js';
 import { LABELS } from '../model.js';
 import { nameUsed } from './touch.js';
@@ -31,16 +31,24 @@ const UNSPACED = new RegExp(`^[${UNSPACED_CLASS}]+$`, 'u');
 /** A run of an unspaced script, or a word (letters, marks, digits, inner apostrophes). */
 const WORD = new RegExp(`[${UNSPACED_CLASS}]+|[\\p{L}\\p{M}\\p{N}]+(?:'[\\p{L}\\p{M}]+)*`, 'gu');
 
+/** Printable ASCII only; and its words, as WORD reads them (those holding digits are then dropped). */
+const ASCII = /^[\x20-\x7e]*$/;
+const ASCII_WORD = /[a-z0-9]+(?:'[a-z]+)*/g;
+
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** The text with everything that varies between uses of one template removed; '' when no words remain. */
-export function templateKey(text: string, answered: Pick<Tweet, 'authorName'> | null = null): string {
-  let raw = text;
+/** The text with everything that varies between uses of one template removed; '' when no words remain.
+ * `normalized` may be passed when the caller already has normalize(text). */
+export function templateKey(text: string, answered: Pick<Tweet, 'authorName'> | null = null, normalized?: Normalized): string {
   const name = nameUsed(text, answered);
-  if (name) raw = raw.replace(new RegExp(`(?<![\\w@])${escapeRe(name)}(?!\\w)`, 'g'), ' ');
-  const n = normalize(raw); // drops leading handles and the sign-off; links → "url", mentions → "@user"
+  // drops leading handles and the sign-off; links → "url", mentions → "@user"
+  const n = name ? normalize(text.replace(new RegExp(`(?<![\\w@])${escapeRe(name)}(?!\\w)`, 'g'), ' ')) : normalized ?? normalize(text);
+  const plain = n.text.replace(/@user|\burl\b/g, ' ');
+  // Most replies are ASCII: one simple pass instead of the Unicode-aware one.
+  if (ASCII.test(plain)) return (plain.match(ASCII_WORD) ?? []).filter((w) => !/\d/.test(w)).join(' ');
   const out: string[] = [];
-  for (const m of n.text.replace(/@user|\burl\b/g, ' ').matchAll(WORD)) {
+  for (const m of plain.matchAll(WORD)) {
     const w = m[0];
     if (/\p{N}/u.test(w)) continue; // numbers: order, case and ticket numbers vary per use
     if (UNSPACED.test(w)) {

@@ -26,6 +26,7 @@ export interface LocalTime {
   weekday: number;
 }
 
+const DAY_MS = 86_400_000;
 const WEEKDAY: Record<string, number> = { Mon: 0, Tue: 1, Wed: 2, Thu: 3, Fri: 4, Sat: 5, Sun: 6 };
 const SLICE_MS = 15 * 60 * 1000;
 
@@ -55,14 +56,33 @@ export function localClock(tz: string): (ms: number) => LocalTime {
   };
 }
 
+// Every metric asks for the same reply's time: remember the last two answers (a reply's time
+// and its answered tweet's) instead of parsing again.
+let memoIso1: string | undefined;
+let memoMs1: number | null = null;
+let memoIso2: string | undefined;
+let memoMs2: number | null = null;
+
 /** Epoch ms of an ISO 8601 string, or null when absent or unparsable. */
 export function msOf(iso: string | undefined | null): number | null {
   if (!iso) return null;
+  if (iso === memoIso1) return memoMs1;
+  if (iso === memoIso2) return memoMs2;
   const t = Date.parse(iso);
-  return Number.isNaN(t) ? null : t;
+  const ms = Number.isNaN(t) ? null : t;
+  memoIso2 = memoIso1;
+  memoMs2 = memoMs1;
+  memoIso1 = iso;
+  memoMs1 = ms;
+  return ms;
 }
 
-const DAY_MS = 86_400_000;
+/** Day number (days since 1970-01-01) of the Monday of the ISO week holding a calendar date. */
+export function mondayOf(year: number, month: number, day: number): number {
+  const d = Date.UTC(year, month - 1, day) / DAY_MS;
+  return d - ((d + 3) % 7); // 1970-01-01 was a Thursday (3 with Monday = 0)
+}
+
 const pad = (n: number, w = 2) => String(n).padStart(w, '0');
 
 /** The ISO 8601 week of a calendar date: "2017-W44" and the date of its Monday ("2017-10-30"). */

@@ -2,7 +2,7 @@
 // zone), every week from the first reply's to the last's, empty weeks included so gaps show. Pure.
 import { LABELS, type LabeledReply } from '../model.js';
 import { emptyCounts, scoreOf, type LabelCounts } from './balance.js';
-import { isoDate, isoWeekOf, localClock, msOf, type LocalTime } from './time.js';
+import { isoDate, isoWeekOf, localClock, mondayOf, msOf, type LocalTime } from './time.js';
 
 export interface Week {
   /** ISO week, "2017-W44". */
@@ -27,10 +27,10 @@ export function addTrend(s: TrendState, r: Pick<LabeledReply, 'tweet' | 'label'>
   const ms = msOf(r.tweet.createdAt);
   if (ms === null) return;
   const t = clock(ms);
-  const { mondayDay } = isoWeekOf(t.year, t.month, t.day);
-  const c = s.get(mondayDay) ?? emptyCounts();
+  const monday = mondayOf(t.year, t.month, t.day);
+  let c = s.get(monday);
+  if (!c) s.set(monday, (c = emptyCounts()));
   c[r.label]++;
-  s.set(mondayDay, c);
 }
 
 export function mergeTrend(a: TrendState, b: TrendState): TrendState {

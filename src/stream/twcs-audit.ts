@@ -76,8 +76,13 @@ export async function auditTwcsStream(opts: StreamAuditOptions): Promise<BrandRe
     batch.push({ brand, tweet, answered });
   };
 
+  /** Every brand seen, for the message when --handle names none of them. */
+  const seen = new Set<string>();
   const brandOf = (handle: string): Brand | null => {
-    if (want !== undefined && handle.toLowerCase() !== want) return null;
+    if (want !== undefined && handle.toLowerCase() !== want) {
+      if (seen.size < 9) seen.add(handle);
+      return null;
+    }
     let b = brands.get(handle);
     if (!b) {
       b = { acc: new BrandAccumulator(handle, opts.timeZone), replies: [] };
@@ -143,7 +148,8 @@ export async function auditTwcsStream(opts: StreamAuditOptions): Promise<BrandRe
     await pool.close();
   }
   if (want !== undefined && brands.size === 0) {
-    throw new InputError(`${opts.file}: no tweets by @${opts.handle!.replace(/^@/, '')}`);
+    const known = [...seen].slice(0, 8);
+    throw new InputError(`${opts.file}: no tweets by @${opts.handle!.replace(/^@/, '')}${known.length ? ` (accounts in it: ${known.join(', ')})` : ''}`);
   }
   return [...brands.values()].map((b) => ({ state: b.acc.state, replies: b.replies.sort(byNewest) }));
 }

@@ -1,7 +1,7 @@
 // The per-reply text work of an audit — classification, sign-off, template key — as one pure
 // function over plain data, so it runs the same in the main thread or in a worker.
-import { classify } from '../classify/index.js';
-import { normalize } from '../classify/normalize.js';
+import { classifyCues } from '../classify/index.js';
+import { cuesFor } from '../classify/rules.js';
 import { templateKey } from '../score/canned.js';
 import type { Classification } from '../model.js';
 
@@ -19,10 +19,11 @@ export interface ReplyResult extends Classification {
 }
 
 export function doReplyJob(j: ReplyJob): ReplyResult {
-  const c = classify({ text: j.text }, j.answeredText !== undefined ? { text: j.answeredText } : null);
+  // One normalization serves the classifier, the sign-off and the template key.
+  const cues = cuesFor(j.text, j.answeredText);
   return {
-    ...c,
-    signed: normalize(j.text).signOff !== undefined,
-    templateKey: templateKey(j.text, j.answeredName !== undefined ? { authorName: j.answeredName } : null),
+    ...classifyCues(cues),
+    signed: cues.n.signOff !== undefined,
+    templateKey: templateKey(j.text, j.answeredName !== undefined ? { authorName: j.answeredName } : null, cues.n),
   };
 }
