@@ -2,10 +2,16 @@
 // `npm run bench [-- classifier|scale …]`: speed figures, printed as rates and as ratios against
 // a baseline run in the same process. Targets live here, not in timed tests. Build first.
 import { benchClassifier, formatClassifier } from '../bench/classifier.js';
+import { benchScale, formatScale } from '../bench/scale.js';
 
 const which = new Set(process.argv.slice(2));
 const all = which.size === 0;
 
 if (all || which.has('classifier')) {
   console.log(formatClassifier(await benchClassifier()));
+}
+
+if (all || which.has('scale')) {
+  // ROWS=200000 npm run bench -- scale: a quicker, smaller run.
+  console.log(formatScale(await benchScale({ rows: Number(process.env.ROWS ?? 2_800_000) })));
 }

@@ -1,6 +1,6 @@
 // The audit pipeline's pure core: Timeline → one BrandAudit (mergeable summary + replies) per brand.
 import type { Account, LabeledReply, Timeline } from './model.js';
-import { classify } from './classify/index.js';
+import { doReplyJob } from './stream/work.js';
 import { byNewest, type Report, type ReplyOut } from './report.js';
 import { brandsIn, feedFor, pickBrand, accountName } from './threads.js';
 import { InputError } from './errors.js';
@@ -30,7 +30,14 @@ export function auditBrands(tl: Timeline, opts: AuditOptions): BrandAudit[] {
     const feed = feedFor(tl, account);
     const acc = new BrandAccumulator(accountName(account), opts.timeZone ?? DEFAULT_TIME_ZONE);
     for (const t of feed.tweets) acc.addTweet(t);
-    const replies = feed.replies.map((r) => acc.addReply({ ...r, ...classify(r.tweet, r.answered) } as LabeledReply)).sort(byNewest);
+    const replies = feed.replies
+      .map((r) => {
+        // The same text work the streaming path does in its workers, in this thread.
+        const res = doReplyJob({ text: r.tweet.text, answeredText: r.answered?.text, answeredName: r.answered?.authorName });
+        const labeled: LabeledReply = { ...r, label: res.label, confidence: res.confidence, evidence: res.evidence };
+        return acc.addReply(labeled, { signed: res.signed, templateKey: res.templateKey });
+      })
+      .sort(byNewest);
     return { state: acc.state, replies };
   });
 }

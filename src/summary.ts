@@ -8,6 +8,7 @@ import { emptyCounts, scoreOf, type LabelCounts } from './score/balance.js';
 import { addMetrics, emptyMetrics, finalMetrics, mergeMetrics, type MetricsState, type ReplyFacts } from './score/metrics.js';
 import { localClock, type LocalTime } from './score/time.js';
 import { tallyFromJson, tallyToJson, type Tally } from './score/tally.js';
+import { round4 } from './score/stats.js';
 import { byNewest, replyOut, SCHEMA_VERSION, type ReplyOut, type Report } from './report.js';
 import type { KeyStat } from './score/canned.js';
 
@@ -109,7 +110,7 @@ export function reportFromState(s: BrandState, source: { file: string; format: s
     source,
     window: s.window,
     counts: { tweets: s.tweets, replies: n, ...counts },
-    shares: n ? (Object.fromEntries(LABELS.map((l) => [l, counts[l] / n])) as LabelCounts) : null,
+    shares: n ? (Object.fromEntries(LABELS.map((l) => [l, round4(counts[l] / n)])) as LabelCounts) : null,
     score,
     examples: s.examples,
     replies,

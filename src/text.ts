@@ -35,3 +35,16 @@ export function normId(value: unknown): string | undefined {
   if (/^\d+\.0+$/.test(s)) s = s.slice(0, s.indexOf('.'));
   return s;
 }
+
+/**
+ * A copy of `s` that does not keep its source alive. Fields cut from a 1 MB read buffer are
+ * V8 "sliced strings" that pin the whole buffer; a streamed file whose tweets are kept would
+ * otherwise hold every chunk. Prepending a character makes a cons string; reading from it
+ * flattens it into a fresh copy.
+ */
+export function detach(s: string): string {
+  if (s.length < 13) return s; // V8 copies short slices anyway
+  const c = ` ${s}`;
+  c.charCodeAt(1);
+  return c.slice(1);
+}

@@ -7,6 +7,7 @@ export const DEFAULT_TIME_ZONE = 'UTC';
 /** The zone's canonical name ("utc" → "UTC"), or null when Intl does not know it. */
 export function canonicalTimeZone(tz: string): string | null {
   if (!tz || !/^[A-Za-z0-9_+\-/]+$/.test(tz)) return null;
+  if (tz.toUpperCase() === 'UTC') return 'UTC'; // the default: no need to load the zone database
   try {
     return new Intl.DateTimeFormat('en-US', { timeZone: tz }).resolvedOptions().timeZone;
   } catch {
@@ -32,6 +33,13 @@ const SLICE_MS = 15 * 60 * 1000;
 
 /** Returns a function that maps epoch milliseconds to local time in `tz` (must be valid). */
 export function localClock(tz: string): (ms: number) => LocalTime {
+  // UTC needs no time-zone database: the Date getters answer directly.
+  if (tz === 'UTC' || tz === 'Etc/UTC') {
+    return (ms: number) => {
+      const d = new Date(ms);
+      return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate(), hour: d.getUTCHours(), weekday: (d.getUTCDay() + 6) % 7 };
+    };
+  }
   const fmt = new Intl.DateTimeFormat('en-US', {
     timeZone: tz,
     hourCycle: 'h23',

@@ -38,12 +38,23 @@ export function firstNameOf(displayName: string | undefined): string | null {
   return w;
 }
 
+// One compiled pattern per first name (a feed answers the same people again and again).
+const NAME_RES = new Map<string, RegExp>();
+function nameRe(name: string): RegExp {
+  let re = NAME_RES.get(name);
+  if (!re) {
+    if (NAME_RES.size > 10_000) NAME_RES.clear();
+    NAME_RES.set(name, (re = new RegExp(`(?<![\\w@])${name}(?!\\w)`)));
+  }
+  return re;
+}
+
 /** The person's name as the reply uses it, or null: a greeted name, or the answered author's first name anywhere. */
 export function nameUsed(replyText: string, answered: Pick<Tweet, 'authorName'> | null): string | null {
   const g = greetedName(replyText);
   if (g) return g;
   const first = firstNameOf(answered?.authorName);
-  if (first && new RegExp(`(?<![\\w@])${first}(?!\\w)`).test(replyText)) return first;
+  if (first && nameRe(first).test(replyText)) return first;
   return null;
 }
 

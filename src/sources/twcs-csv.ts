@@ -3,7 +3,7 @@
 import { createReadStream } from 'node:fs';
 import type { Timeline, Tweet } from '../model.js';
 import { fileError } from '../errors.js';
-import { htmlUnescape, normId, toIso } from '../text.js';
+import { detach, htmlUnescape, normId, toIso } from '../text.js';
 import { TimelineBuilder } from './builder.js';
 
 export const TWCS_COLUMNS = ['tweet_id', 'author_id', 'inbound', 'created_at', 'text', 'in_response_to_tweet_id'] as const;
@@ -145,7 +145,7 @@ export class TwcsReader {
       onRow({
         tweet: {
           id,
-          text: htmlUnescape(fields[col.text] ?? ''),
+          text: detach(htmlUnescape(fields[col.text] ?? '')),
           createdAt: toIso(fields[col.created_at]),
           authorId: author,
           authorHandle: author,
