@@ -1,6 +1,6 @@
 // The classifier's machinery: anchors never hide a cue, feature names and ids agree, training is
 // deterministic, evidence is readable, and the interface holds for every input.
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { classify } from '../src/classify/index.js';
@@ -51,6 +51,18 @@ describe('the classifier engine', () => {
   it('trains deterministically: the same data gives the same weights', () => {
     const examples = labeled.slice(0, 200).map(exampleOf);
     expect(train(examples, { epochs: 3 })).toEqual(train(examples, { epochs: 3 }));
+  });
+
+  it('ships exactly the weights that training on the labeled data gives (models/classifier.json is up to date)', () => {
+    const shipped = JSON.parse(readFileSync(join(dir, '..', '..', 'models', 'classifier.json'), 'utf8'));
+    const examples = readdirSync(dir)
+      .filter((f) => f.endsWith('.jsonl'))
+      .sort()
+      .flatMap((f) => readLabeled(join(dir, f)))
+      .map(exampleOf);
+    const fresh = train(examples);
+    expect(fresh.bias).toEqual(shipped.bias);
+    expect(fresh.weights).toEqual(shipped.weights);
   });
 
   it('returns a label, a confidence in 0..1 and readable evidence for any text, even empty', () => {

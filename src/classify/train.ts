@@ -84,8 +84,8 @@ export function train(examples: Example[], opts: TrainOptions = {}): WeightsFile
   }
   const weights: Record<string, number[]> = {};
   for (const [f, i] of index) {
-    const v = Array.from(W.subarray(i * k, i * k + k), (w) => Math.round(w * 1e4) / 1e4);
+    const v = Array.from(W.subarray(i * k, i * k + k), (w) => Math.round(w * 1e4) / 1e4 || 0); // no -0: JSON cannot keep it
     if (v.some((w) => Math.abs(w) >= 0.002)) weights[f] = v;
   }
-  return { version: 1, labels: LABELS, bias: Array.from(b, (w) => Math.round(w * 1e4) / 1e4), weights };
+  return { version: 1, labels: LABELS, bias: Array.from(b, (w) => Math.round(w * 1e4) / 1e4 || 0), weights };
 }
