@@ -29,15 +29,17 @@ describe('the classifier engine', () => {
   it('never hides a cue behind its anchors (gated and ungated matching agree on all labeled data)', () => {
     for (const e of labeled) {
       const n = normalize(e.text);
-      const { tokens, ids } = tokenize(n.text);
-      expect(replyCues(n, tokens, ids, true), e.text).toEqual(replyCues(n, tokens, ids, false));
+      const tk = tokenize(n.text);
+      expect(replyCues(n, tk, true), e.text).toEqual(replyCues(n, tk, false));
     }
   });
 
   it('splits words, contractions, hyphenated words, placeholders, ? ! and emoji, with ids equal to their hashes', () => {
-    const { tokens, ids } = tokenize("can't log in to wi-fi @user?! t&cs 💙 -- ok");
+    const { tokens, ids, partIds } = tokenize("can't log in to wi-fi @user?! t&cs 💙 -- ok", true);
     expect(tokens).toEqual(["can't", 'log', 'in', 'to', 'wi-fi', '@user', '?', '!', 't&cs', '💙', 'ok']);
-    expect([...ids]).toEqual(tokens.map(hashStr));
+    expect([...ids]).toEqual(tokens!.map(hashStr));
+    expect(partIds).toEqual(['can', 't', 'wi', 'fi'].map(hashStr));
+    expect(tokenize("can't log in", false)).toMatchObject({ tokens: null, ids: tokenize("can't log in", true).ids });
   });
 
   it('gives every feature name the id prediction computes for it', () => {

@@ -3,7 +3,7 @@ import * as L from './lexicon.js';
 import type { PhraseList } from './lexicon.js';
 import type { Normalized } from './normalize.js';
 import { IntTable } from './int-table.js';
-import { hashStr } from './tokens.js';
+import { hashStr, type Tokens } from './tokens.js';
 
 export interface Hit {
   cue: CueName;
@@ -67,20 +67,14 @@ function mark(hits: Uint8Array, codes: number[]): void {
 
 /** Which patterns may match: those with a word of every anchor group among the tokens. */
 const scratch = new Uint8Array(PATTERNS.length);
-export function candidatePatterns(tokens: string[], ids: ArrayLike<number>, text: string): Uint8Array {
+export function candidatePatterns(tk: Pick<Tokens, 'ids' | 'partIds'>, text: string): Uint8Array {
   const hits = scratch;
   hits.fill(0);
-  for (let t = 0; t < ids.length; t++) {
-    const row = ANCHOR_TABLE.get(ids[t]);
-    if (row >= 0) mark(hits, ANCHOR_CODES[row]);
-    const tok = tokens[t];
-    if (tok.length > 2 && (tok.includes('-') || tok.includes("'"))) {
-      for (const part of tok.split(/['-]/)) {
-        const r = ANCHOR_TABLE.get(hashStr(part));
-        if (r >= 0) mark(hits, ANCHOR_CODES[r]);
-      }
+  for (const list of [tk.ids, tk.partIds])
+    for (let t = 0; t < list.length; t++) {
+      const row = ANCHOR_TABLE.get(list[t]);
+      if (row >= 0) mark(hits, ANCHOR_CODES[row]);
     }
-  }
   if (LONG_NUMBER.test(text)) mark(hits, DIGITS_CODES);
   for (let i = 0; i < hits.length; i++) hits[i] = FULL[i] === 0 || hits[i] === FULL[i] ? 1 : 0;
   return hits;
@@ -89,8 +83,8 @@ export function candidatePatterns(tokens: string[], ids: ArrayLike<number>, text
 const LINK_CUES: [CueName, 'specific' | 'generic'][] = [['genericLink', 'generic'], ['specificLink', 'specific']];
 
 /** All cues of a reply. `gated: false` runs every pattern (the test that anchors hide nothing uses it). */
-export function replyCues(n: Normalized, tokens: string[], ids: ArrayLike<number>, gated = true): Hit[] {
-  const may = gated ? candidatePatterns(tokens, ids, n.text) : null;
+export function replyCues(n: Normalized, tk: Pick<Tokens, 'ids' | 'partIds'>, gated = true): Hit[] {
+  const may = gated ? candidatePatterns(tk, n.text) : null;
   const best: (Hit | null)[] = new Array(LISTS.length).fill(null);
   for (let i = 0; i < PATTERNS.length; i++) {
     if (may && !may[i]) continue;

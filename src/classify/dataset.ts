@@ -5,6 +5,6 @@ import { featurize } from './features.js';
 import { classifyByRules, cuesFor } from './rules.js';
 
 export function exampleOf(e: LabeledExample): Example {
-  const cues = cuesFor(e.text, e.inReplyToText);
+  const cues = cuesFor(e.text, e.inReplyToText, true);
   return { features: featurize(cues, classifyByRules(cues).label, true).names!, label: e.label };
 }

@@ -6,7 +6,7 @@ import type { CueSet } from './rules.js';
 import type { Label } from '../model.js';
 import { CUE_NAMES, type CueName } from './cues.js';
 import { LABELS } from '../model.js';
-import { hashStr, pairId } from './tokens.js';
+import { hashStr, pairId, tokenize } from './tokens.js';
 
 // Words too common to tell labels apart (still used inside word pairs).
 const STOP = new Set(['the', 'a', 'an', 'to', 'of', 'and', 'or', 'in', 'on', 'for', 'is', 'it', 'this', 'that', 'be', 'at', 'with', 'as', 'so', 'are', 'was', 'i', 'hi', 'hey', 'hello']);
@@ -45,9 +45,10 @@ export function featurize(c: CueSet, ruleLabel: Label, withNames = false): Featu
   // Two parallel lists; names are only built when asked for (this runs once per reply).
   const ids: number[] = [];
   const names: string[] | null = withNames ? [] : null;
-  const toks = c.tokens;
+  const toks = names ? (c.tokens ?? tokenize(c.n.text, true).tokens!) : [];
+  const count = c.ids.length;
   let prevId = START_ID;
-  for (let i = 0; i < toks.length; i++) {
+  for (let i = 0; i < count; i++) {
     const id = c.ids[i];
     if (!STOP_IDS.has(id)) {
       ids.push(id);
@@ -58,7 +59,7 @@ export function featurize(c: CueSet, ruleLabel: Label, withNames = false): Featu
     prevId = id;
   }
   ids.push(pairId(prevId, END_ID));
-  if (names) names.push(`${toks.length ? toks[toks.length - 1] : START} ${END}`);
+  if (names) names.push(`${count ? toks[count - 1] : START} ${END}`);
   const fixedFeature = (f: { id: number; name: string }) => {
     ids.push(f.id);
     if (names) names.push(f.name);
@@ -82,7 +83,7 @@ export function featurize(c: CueSet, ruleLabel: Label, withNames = false): Featu
   // the person asked for one (tie-breaks 2 and 6).
   const channel = hits.some((h) => CHANNEL_CUES.has(h.cue));
   if (channel && !hits.some((h) => HELP_CUES.has(h.cue))) shape(c.has('askedForChannel') ? SHAPE.channelAsked : SHAPE.channelOnly);
-  const n = toks.length;
+  const n = count;
   shape(n <= 6 ? SHAPE.veryShort : n <= 15 ? SHAPE.short : n <= 35 ? SHAPE.medium : SHAPE.long);
   return { ids, names };
 }

@@ -32,6 +32,24 @@ function shippedModel(): LinearModel | null {
   return model;
 }
 
+/** What a model feature means for evidence: a cue, a word or word pair (quoted), or neither. */
+interface FeatureKind {
+  cue?: CueName;
+  quoted?: string;
+}
+// Feature names repeat across replies: work out each one's kind once.
+const KINDS = new Map<string, FeatureKind>();
+function kindOf(feature: string): FeatureKind {
+  let k = KINDS.get(feature);
+  if (!k) {
+    if (feature.startsWith('cue:') && !feature.includes(' ')) k = { cue: feature.slice(4) as CueName };
+    else if (!feature.includes(':') && !feature.includes('^') && !feature.includes('$')) k = { quoted: `"${feature}"` };
+    else k = {};
+    KINDS.set(feature, k);
+  }
+  return k;
+}
+
 const round2 = (x: number) => Math.round(x * 100) / 100;
 
 export function classify(reply: ReplyLike, answered?: ReplyLike | null): Classification {
@@ -48,12 +66,11 @@ export function classifyCues(cues: CueSet): Classification {
   const evidence: string[] = [];
   const words: string[] = [];
   for (const { feature } of p.top) {
-    if (feature.startsWith('cue:')) {
-      const hit = cues.has(feature.slice(4) as CueName);
+    const k = kindOf(feature);
+    if (k.cue) {
+      const hit = cues.has(k.cue);
       if (hit) evidence.push(evidenceOf(hit));
-    } else if (!feature.includes(':') && !feature.includes('^') && !feature.includes('$')) {
-      words.push(`"${feature}"`);
-    }
+    } else if (k.quoted) words.push(k.quoted);
   }
   // The rule set agreeing is itself a reason; its cues are the most readable ones.
   if (rules.label === label) for (const e of rules.evidence) if (!evidence.includes(e)) evidence.push(e);

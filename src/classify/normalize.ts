@@ -15,6 +15,8 @@ export interface Normalized {
 // Sign-offs at the end of a care tweet: ^JK, *SR, -Becky, ~Tom, /AM, – DR.
 const SIGN_OFF = /(?:^|\s)((?:\^|\*|~|\/|-|–|—)\s?[A-Z][A-Za-z]{0,11}(?:\s[A-Z]\.?)?)\s*$/;
 const PART = /(?:^|\s)\(?(\d)\s?\/\s?(\d)\)?(?=\s|$)/;
+// Any whitespace other than single spaces (runs, newlines, tabs, no-break spaces).
+const SPACE_RUN = /\s\s|[^\S ]/;
 const LEADING_MENTIONS = /^(?:\s*[@＠]\w+)+/;
 const MENTION = /[@＠]\w+/g;
 const URL_RE = /https?:\/\/\S+|\b(?:www\.)\S+/gi;
@@ -74,6 +76,8 @@ export function normalize(raw: string): Normalized {
     s = s.slice(0, tailStart + so.index).trim();
   }
   if (s.includes('__')) s = s.replace(/__email__/gi, ' email ').replace(/__credit_card__/gi, ' card number ').replace(/__\w+__/g, ' masked ');
-  s = s.toLowerCase().replace(/\s+/g, ' ').trim();
+  s = s.toLowerCase();
+  if (SPACE_RUN.test(s)) s = s.replace(/\s+/g, ' ');
+  s = s.trim();
   return { text: s, links, signOff, part };
 }

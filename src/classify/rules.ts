@@ -7,7 +7,8 @@ import { tokenize } from './tokens.js';
 
 export interface CueSet {
   n: Normalized;
-  tokens: string[];
+  /** The tokens, when asked for (training names features with them). */
+  tokens: string[] | null;
   /** hashStr of each token. */
   ids: Int32Array;
   /** Whether the answered tweet was known (so "no problem raised" means something). */
@@ -16,10 +17,11 @@ export interface CueSet {
   has(cue: CueName): Hit | undefined;
 }
 
-export function cuesFor(text: string, answeredText?: string): CueSet {
+export function cuesFor(text: string, answeredText?: string, withTokens = false): CueSet {
   const n = normalize(text);
-  const { tokens, ids } = tokenize(n.text);
-  const hits = replyCues(n, tokens, ids);
+  const tk = tokenize(n.text, withTokens);
+  const { tokens, ids } = tk;
+  const hits = replyCues(n, tk);
   for (const h of answeredCues(answeredText)) hits.push(h);
   // A handful of hits: a linear search beats building a Map for each reply.
   const has = (c: CueName) => {

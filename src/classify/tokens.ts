@@ -27,41 +27,53 @@ const isWordChar = (c: number) => (c >= 97 && c <= 122) || (c >= 48 && c <= 57) 
 const isPictograph = (c: number) => (c >= 0x2190 && c <= 0x2bff) || (c >= 0xd83c && c <= 0xd83e);
 
 export interface Tokens {
-  /** Words (with inner ' and -: "can't", "wi-fi", "t&cs"), "@user", ? and !, emoji. */
-  tokens: string[];
-  /** hashStr of each token. */
+  /** hashStr of each token: words (with inner ' and -: "can't", "wi-fi", "t&cs"), "@user", ? and !, emoji. */
   ids: Int32Array;
+  /** hashStr of each part of the tokens joined by ' or - ("wi", "fi"): cue anchors look these up too. */
+  partIds: number[];
+  /** The tokens themselves, only when asked for (training and tests name features with them). */
+  tokens: string[] | null;
 }
 
-/** Tokens of normalized (lower-cased) text. */
-export function tokenize(text: string): Tokens {
-  const tokens: string[] = [];
-  const ids: number[] = [];
+/** Tokens of normalized (lower-cased) text. Only ids are made unless `withStrings`. */
+export function tokenize(text: string, withStrings = false): Tokens {
+  const tokens: string[] | null = withStrings ? [] : null;
   const n = text.length;
+  const ids = new Int32Array(n);
+  const partIds: number[] = [];
+  let count = 0;
   let i = 0;
   while (i < n) {
     const c = text.charCodeAt(i);
     if (isWordChar(c)) {
       const start = i;
       let h = FNV_OFFSET;
+      let part = FNV_OFFSET;
+      let joined = false;
       for (;;) {
         const d = text.charCodeAt(i);
-        if (isWordChar(d) || ((d === 39 || d === 45) && i > start && i + 1 < n && isWordChar(text.charCodeAt(i + 1)))) {
+        if (isWordChar(d)) {
           h = Math.imul(h ^ d, FNV_PRIME);
-          i++;
-          if (i < n) continue;
-        }
-        break;
+          part = Math.imul(part ^ d, FNV_PRIME);
+        } else if ((d === 39 || d === 45) && i > start && i + 1 < n && isWordChar(text.charCodeAt(i + 1))) {
+          h = Math.imul(h ^ d, FNV_PRIME);
+          partIds.push(part & MASK);
+          part = FNV_OFFSET;
+          joined = true;
+        } else break;
+        i++;
+        if (i >= n) break;
       }
-      tokens.push(text.slice(start, i));
-      ids.push(h & MASK);
+      if (joined) partIds.push(part & MASK);
+      ids[count++] = h & MASK;
+      if (tokens) tokens.push(text.slice(start, i));
     } else if (c === 63 || c === 33 || isPictograph(c)) {
       const len = c >= 0xd800 && c <= 0xdbff && i + 1 < n ? 2 : 1;
       const t = text.slice(i, i + len);
-      tokens.push(t);
-      ids.push(hashStr(t));
+      ids[count++] = hashStr(t);
+      if (tokens) tokens.push(t);
       i += len;
     } else i++;
   }
-  return { tokens, ids: Int32Array.from(ids) };
+  return { ids: ids.slice(0, count), partIds, tokens };
 }
