@@ -3,10 +3,10 @@
 // together with the reply's words. Evidence names the cues and phrases that decided it.
 import { readFileSync } from 'node:fs';
 import type { Classification } from '../model.js';
-import { evidenceOf, type CueName } from './cues.js';
+import { evidenceOf, type CueName, type Hit } from './cues.js';
 import { featurize } from './features.js';
 import { LinearModel, type WeightsFile } from './model.js';
-import { classifyByRules, cuesFor, type CueSet } from './rules.js';
+import { cuesFor, ruleDecision, type CueSet } from './rules.js';
 
 export interface ReplyLike {
   text: string;
@@ -58,22 +58,25 @@ export function classify(reply: ReplyLike, answered?: ReplyLike | null): Classif
 
 /** classify() for callers that already hold the reply's cues (they also carry its normalized text). */
 export function classifyCues(cues: CueSet): Classification {
-  const rules = classifyByRules(cues);
+  const rules = ruleDecision(cues);
   const m = shippedModel();
-  if (!m) return rules;
+  if (!m) return { label: rules.label, confidence: rules.confidence, evidence: rules.hits.map(evidenceOf) };
   const p = m.predict(featurize(cues, rules.label).ids, 6);
   const label = p.label;
-  const evidence: string[] = [];
+  // Cues first (the model's strongest, then — when the rules agree — the rules' own), each once.
+  const chosen: Hit[] = [];
   const words: string[] = [];
   for (const { feature } of p.top) {
     const k = kindOf(feature);
     if (k.cue) {
       const hit = cues.has(k.cue);
-      if (hit) evidence.push(evidenceOf(hit));
+      if (hit && !chosen.includes(hit)) chosen.push(hit);
     } else if (k.quoted) words.push(k.quoted);
   }
-  // The rule set agreeing is itself a reason; its cues are the most readable ones.
-  if (rules.label === label) for (const e of rules.evidence) if (!evidence.includes(e)) evidence.push(e);
-  if (words.length) evidence.push(`words: ${words.slice(0, 4).join(', ')}`);
-  return { label, confidence: round2(Math.max(...p.probs)), evidence: evidence.slice(0, 5) };
+  if (rules.label === label) for (const h of rules.hits) if (!chosen.includes(h)) chosen.push(h);
+  const evidence = chosen.slice(0, 5).map(evidenceOf);
+  if (words.length && evidence.length < 5) evidence.push(`words: ${words.slice(0, 4).join(', ')}`);
+  let best = 0;
+  for (const x of p.probs) if (x > best) best = x;
+  return { label, confidence: round2(best), evidence };
 }

@@ -10,7 +10,7 @@ export interface CueSet {
   /** The tokens, when asked for (training names features with them). */
   tokens: string[] | null;
   /** hashStr of each token. */
-  ids: Int32Array;
+  ids: number[];
   /** Whether the answered tweet was known (so "no problem raised" means something). */
   answered: boolean;
   hits: Hit[];
@@ -34,13 +34,24 @@ export function cuesFor(text: string, answeredText?: string, withTokens = false)
 const CHANNEL_CUES: CueName[] = ['dm', 'email', 'phone', 'channel', 'forum', 'genericLink'];
 const HELP_CUES: CueName[] = ['steps', 'action', 'answer', 'specificLink'];
 
-function decide(label: Label, confidence: number, hits: (Hit | undefined)[]): Classification {
-  const evidence = hits.filter((h): h is Hit => h !== undefined).map(evidenceOf);
-  return { label, confidence, evidence };
+/** The rules' verdict and the cues that decided it (formatted as evidence only when needed). */
+export interface RuleDecision {
+  label: Label;
+  confidence: number;
+  hits: Hit[];
+}
+
+function decide(label: Label, confidence: number, hits: (Hit | undefined)[]): RuleDecision {
+  return { label, confidence, hits: hits.filter((h): h is Hit => h !== undefined) };
 }
 
 /** Rule-only classification, tie-breaks 1–7 of the labeling guide in order. */
 export function classifyByRules(c: CueSet): Classification {
+  const d = ruleDecision(c);
+  return { label: d.label, confidence: d.confidence, evidence: d.hits.map(evidenceOf) };
+}
+
+export function ruleDecision(c: CueSet): RuleDecision {
   const has = c.has;
   const channel = CHANNEL_CUES.map(has).filter(Boolean) as Hit[];
   const help = HELP_CUES.map(has).filter(Boolean) as Hit[];

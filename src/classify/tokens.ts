@@ -28,7 +28,7 @@ const isPictograph = (c: number) => (c >= 0x2190 && c <= 0x2bff) || (c >= 0xd83c
 
 export interface Tokens {
   /** hashStr of each token: words (with inner ' and -: "can't", "wi-fi", "t&cs"), "@user", ? and !, emoji. */
-  ids: Int32Array;
+  ids: number[];
   /** hashStr of each part of the tokens joined by ' or - ("wi", "fi"): cue anchors look these up too. */
   partIds: number[];
   /** The tokens themselves, only when asked for (training and tests name features with them). */
@@ -39,41 +39,47 @@ export interface Tokens {
 export function tokenize(text: string, withStrings = false): Tokens {
   const tokens: string[] | null = withStrings ? [] : null;
   const n = text.length;
-  const ids = new Int32Array(n);
+  const ids: number[] = [];
   const partIds: number[] = [];
-  let count = 0;
   let i = 0;
   while (i < n) {
     const c = text.charCodeAt(i);
     if (isWordChar(c)) {
       const start = i;
       let h = FNV_OFFSET;
-      let part = FNV_OFFSET;
       let joined = false;
-      for (;;) {
+      while (i < n) {
         const d = text.charCodeAt(i);
-        if (isWordChar(d)) {
-          h = Math.imul(h ^ d, FNV_PRIME);
-          part = Math.imul(part ^ d, FNV_PRIME);
-        } else if ((d === 39 || d === 45) && i > start && i + 1 < n && isWordChar(text.charCodeAt(i + 1))) {
-          h = Math.imul(h ^ d, FNV_PRIME);
-          partIds.push(part & MASK);
-          part = FNV_OFFSET;
+        if (!isWordChar(d)) {
+          if ((d !== 39 && d !== 45) || i + 1 >= n || !isWordChar(text.charCodeAt(i + 1))) break;
           joined = true;
-        } else break;
+        }
+        h = Math.imul(h ^ d, FNV_PRIME);
         i++;
-        if (i >= n) break;
       }
-      if (joined) partIds.push(part & MASK);
-      ids[count++] = h & MASK;
+      ids.push(h & MASK);
+      if (joined) addParts(text, start, i, partIds);
       if (tokens) tokens.push(text.slice(start, i));
     } else if (c === 63 || c === 33 || isPictograph(c)) {
       const len = c >= 0xd800 && c <= 0xdbff && i + 1 < n ? 2 : 1;
       const t = text.slice(i, i + len);
-      ids[count++] = hashStr(t);
+      ids.push(hashStr(t));
       if (tokens) tokens.push(t);
       i += len;
     } else i++;
   }
-  return { ids: ids.slice(0, count), partIds, tokens };
+  return { ids, partIds, tokens };
+}
+
+/** Ids of the parts of a token joined by ' or - ("wi-fi" → "wi", "fi"). */
+function addParts(text: string, start: number, end: number, out: number[]): void {
+  let h = FNV_OFFSET;
+  for (let i = start; i < end; i++) {
+    const d = text.charCodeAt(i);
+    if (d === 39 || d === 45) {
+      out.push(h & MASK);
+      h = FNV_OFFSET;
+    } else h = Math.imul(h ^ d, FNV_PRIME);
+  }
+  out.push(h & MASK);
 }
