@@ -122,6 +122,16 @@ export interface TwcsRow {
   tweet: Tweet;
   /** True for a customer's tweet, false for a brand's. */
   inbound: boolean;
+  /** How many tweets answer this one (response_tweet_id), or null when the file has no such column. */
+  responses: number | null;
+}
+
+/** Ids in a response_tweet_id cell ("", "12", "12,13"). */
+function countIds(cell: string | undefined): number {
+  if (!cell) return 0;
+  let n = 0;
+  for (const part of cell.split(',')) if (part.trim() !== '') n++;
+  return n;
 }
 
 /** TWCS rows from CSV text fed in chunks: checks the header, then turns each record into a Tweet. */
@@ -152,6 +162,7 @@ export class TwcsReader {
           inReplyToId: normId(fields[col.in_response_to_tweet_id]),
         },
         inbound: fields[col.inbound]?.trim().toLowerCase() !== 'false',
+        responses: col.response_tweet_id === undefined ? null : countIds(fields[col.response_tweet_id]),
       });
     });
     if (final && !this.col) throw fileError(this.file, 'empty file');

@@ -1,11 +1,11 @@
 // The audit of a TWCS file as a stream: rows are read in chunks, each brand reply is linked to
 // the tweet it answers wherever that appears in the file (earlier or later), classified (in
 // worker threads when asked), and folded into its brand's mergeable summary. Memory holds the
-// customers' tweets (text and time: what a reply's context needs), the brand tweets' ids, the
-// replies still waiting for their answered tweet, and one summary per brand — never the file.
+// tweets still to be answered, the replies still waiting for their answered tweet, and one
+// summary per brand — never the file.
 import type { LabeledReply, Tweet } from '../model.js';
 import { InputError } from '../errors.js';
-import { streamTwcs } from '../sources/twcs-csv.js';
+import { streamTwcs, type TwcsRow } from '../sources/twcs-csv.js';
 import { BrandAccumulator, type BrandState } from '../summary.js';
 import { byNewest, type ReplyOut } from '../report.js';
 import { ReplyPool, BATCH } from './pool.js';
@@ -43,11 +43,15 @@ interface Queued {
 export async function auditTwcsStream(opts: StreamAuditOptions): Promise<BrandResult[]> {
   const want = opts.handle?.replace(/^@/, '').toLowerCase();
   const brands = new Map<string, Brand>();
-  /** Customers' tweets by id: the context a reply needs. */
-  const inbound = new Map<string, Tweet>();
-  /** Brand tweets by id → author, to tell thread continuations from replies. */
-  const brandTweets = new Map<string, Tweet>();
-  /** Replies whose answered tweet has not been read yet, by that tweet's id. */
+  /**
+   * Tweets some later row will still answer, with how many answers are still to come (from the
+   * response_tweet_id column): an entry goes as soon as its last answer has been read, so memory
+   * holds the conversations in progress, not the file. Without that column every tweet is kept.
+   */
+  const stored = new Map<string, { tweet: Tweet; left: number }>();
+  /** Answers read before the tweet they answer, by that tweet's id. */
+  const early = new Map<string, number>();
+  /** Brand replies whose answered tweet has not been read yet, by that tweet's id. */
   const waiting = new Map<string, { brand: Brand; tweet: Tweet }[]>();
   const pool = new ReplyPool(opts.workers);
   let batch: Queued[] = [];
@@ -92,32 +96,35 @@ export async function auditTwcsStream(opts: StreamAuditOptions): Promise<BrandRe
   };
 
   // Rows arrive synchronously per chunk; classification batches are awaited between chunks.
-  const onRow = ({ tweet, inbound: isInbound }: { tweet: Tweet; inbound: boolean }) => {
-    if (isInbound) {
-      inbound.set(tweet.id, tweet);
-      const w = waiting.get(tweet.id);
-      if (w) {
-        waiting.delete(tweet.id);
-        for (const x of w) enqueue(x.brand, x.tweet, tweet);
-      }
-      return;
-    }
-    const handle = tweet.authorId!;
-    brandTweets.set(tweet.id, { id: tweet.id, text: tweet.text, createdAt: tweet.createdAt, authorId: handle, authorHandle: handle });
-    // Replies that answered this brand tweet: continuations when by the same brand.
+  const onRow = ({ tweet, inbound: isInbound, responses }: TwcsRow) => {
+    const author = tweet.authorId!;
+    // As an answered tweet: release the brand replies that waited for it …
     const w = waiting.get(tweet.id);
     if (w) {
       waiting.delete(tweet.id);
-      for (const x of w) if (x.brand.acc.state.handle !== handle) enqueue(x.brand, x.tweet, tweet);
+      for (const x of w) if (isInbound || x.brand.acc.state.handle !== author) enqueue(x.brand, x.tweet, tweet);
     }
-    const brand = brandOf(handle);
+    // … and keep it while answers are still to come.
+    const left = (responses ?? Infinity) - (early.get(tweet.id) ?? 0);
+    early.delete(tweet.id);
+    if (left > 0) stored.set(tweet.id, { tweet: isInbound ? tweet : { ...tweet, authorHandle: author }, left });
+    // As an answer: find the tweet it answers, if already read.
+    const to = tweet.inReplyToId;
+    let answered: Tweet | undefined;
+    if (to) {
+      const e = stored.get(to);
+      if (e) {
+        answered = e.tweet;
+        if (--e.left <= 0) stored.delete(to);
+      } else early.set(to, (early.get(to) ?? 0) + 1);
+    }
+    if (isInbound) return;
+    const brand = brandOf(author);
     if (!brand) return;
     brand.acc.addTweet(tweet);
-    const to = tweet.inReplyToId;
     if (!to) return; // a stand-alone post
-    const ans = inbound.get(to) ?? brandTweets.get(to);
-    if (ans) {
-      if (ans.authorId !== handle) enqueue(brand, tweet, ans);
+    if (answered) {
+      if (answered.authorId !== author) enqueue(brand, tweet, answered);
       return; // else: a continuation of the brand's own thread
     }
     const list = waiting.get(to);
