@@ -11,6 +11,7 @@ import { tallyFromJson, tallyToJson, type Tally } from './score/tally.js';
 import { round4 } from './score/stats.js';
 import { byNewest, replyOut, SCHEMA_VERSION, type ReplyOut, type Report } from './report.js';
 import type { KeyStat } from './score/canned.js';
+import { trimScreen } from './score/first-screen.js';
 
 export const EXAMPLES_PER_LABEL = 3;
 
@@ -144,7 +145,7 @@ export function stateToJson(s: BrandState): unknown {
       responseTime: { all: tallyToJson(m.responseTime.all), byLabel: tallies(m.responseTime.byLabel), untimed: m.responseTime.untimed },
       coverage: m.coverage,
       canned: { replies: m.canned.replies, keys: pairs(m.canned.keys) },
-      firstScreen: m.firstScreen,
+      firstScreen: trimScreen(m.firstScreen),
       exposure: { micro: m.exposure.micro, plain: m.exposure.plain, followers: tallyToJson(m.exposure.followers) },
       touch: m.touch,
       trend: pairs(m.trend),
@@ -169,7 +170,7 @@ export function stateFromJson(j: any): BrandState {
       responseTime: { all: tallyFromJson(m.responseTime.all), byLabel: tallyRec(m.responseTime.byLabel), untimed: m.responseTime.untimed },
       coverage: m.coverage,
       canned: { replies: m.canned.replies, keys: new Map<string, KeyStat>(m.canned.keys) },
-      firstScreen: m.firstScreen,
+      firstScreen: trimScreen(m.firstScreen),
       exposure: { micro: m.exposure.micro, plain: m.exposure.plain, followers: tallyFromJson(m.exposure.followers) },
       touch: m.touch,
       trend: new Map<number, LabelCounts>(m.trend),

@@ -30,25 +30,32 @@ export interface ScreenEntry {
 /** Newest first; ties by longer id, then larger id (ids grow with time on X). */
 const newestFirst = (a: ScreenEntry, b: ScreenEntry) => b.ms - a.ms || b.id.length - a.id.length || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0);
 
-/** Mergeable state: the newest `size` dated replies seen so far, newest first. */
+/** Mergeable state: the dated replies that may still be among the newest `size` (a few more
+ * are kept between trims, so adding stays cheap when replies arrive oldest first). */
 export type FirstScreenState = ScreenEntry[];
+
+/** The newest `size` entries, newest first. */
+export function trimScreen(s: FirstScreenState, size = FIRST_SCREEN_SIZE): FirstScreenState {
+  return [...s].sort(newestFirst).slice(0, size);
+}
 
 export function addFirstScreen(s: FirstScreenState, r: Pick<LabeledReply, 'tweet' | 'label'>, size = FIRST_SCREEN_SIZE): void {
   const ms = msOf(r.tweet.createdAt);
   if (ms === null) return;
-  const e = { id: r.tweet.id, ms, label: r.label };
-  if (s.length === size && newestFirst(e, s[size - 1]) >= 0) return;
-  let at = s.length;
-  while (at > 0 && newestFirst(e, s[at - 1]) < 0) at--;
-  s.splice(at, 0, e);
-  if (s.length > size) s.pop();
+  s.push({ id: r.tweet.id, ms, label: r.label });
+  if (s.length >= 4 * size) {
+    const kept = trimScreen(s, size);
+    s.length = 0;
+    s.push(...kept);
+  }
 }
 
 export function mergeFirstScreen(a: FirstScreenState, b: FirstScreenState, size = FIRST_SCREEN_SIZE): FirstScreenState {
-  return [...a, ...b].sort(newestFirst).slice(0, size);
+  return trimScreen([...a, ...b], size);
 }
 
-export function finalFirstScreen(dated: FirstScreenState): FirstScreen | null {
+export function finalFirstScreen(state: FirstScreenState, size = FIRST_SCREEN_SIZE): FirstScreen | null {
+  const dated = trimScreen(state, size);
   if (dated.length === 0) return null;
   const counts = countLabels(dated.map((x) => x.label));
   return {
@@ -65,5 +72,5 @@ export function finalFirstScreen(dated: FirstScreenState): FirstScreen | null {
 export function firstScreenOf(replies: readonly Pick<LabeledReply, 'tweet' | 'label'>[], size = FIRST_SCREEN_SIZE): FirstScreen | null {
   const s: FirstScreenState = [];
   for (const r of replies) addFirstScreen(s, r, size);
-  return finalFirstScreen(s);
+  return finalFirstScreen(s, size);
 }

@@ -1,30 +1,32 @@
-// Runs reply jobs in batches, in the main thread (workers = 0) or across worker threads.
-// Results are handed back strictly in submission order, so the output is the same whatever
-// the number of workers.
+// Spreads reply jobs over worker threads (or runs them in this thread when workers = 0). Each
+// worker folds its share into its own brand summaries; finish() collects them. Summaries merge
+// exactly, so the report is the same whatever the number of workers.
 import { Worker } from 'node:worker_threads';
-import { doReplyJob, type ReplyJob, type ReplyResult } from './work.js';
+import { packJobs, ReplyFolder, type FoldJob, type FoldResult } from './work.js';
 
 export const BATCH = 512;
 
+type Reply = { seq: number; result?: FoldResult };
+
 export class ReplyPool {
   private readonly workers: Worker[] = [];
+  private readonly local: ReplyFolder | null;
   private next = 0;
   private seq = 0;
-  private readonly waiting = new Map<number, { resolve: (r: ReplyResult[]) => void; reject: (e: Error) => void }>();
-  /** Batches submitted and not yet handed back, oldest first. */
-  private readonly inFlight: Promise<ReplyResult[]>[] = [];
-  private failure: Error | null = null;
+  private readonly waiting = new Map<number, { resolve: (r: Reply) => void; reject: (e: Error) => void }>();
+  /** Acknowledgements not yet awaited, oldest first. */
+  private readonly inFlight: Promise<Reply>[] = [];
 
-  constructor(workers: number) {
+  constructor(workers: number, timeZone: string, keepReplies: boolean) {
+    this.local = workers === 0 ? new ReplyFolder(timeZone, keepReplies) : null;
     for (let i = 0; i < workers; i++) {
-      const w = new Worker(new URL('./worker.js', import.meta.url));
-      w.on('message', (m: { seq: number; results: ReplyResult[] }) => {
-        this.waiting.get(m.seq)?.resolve(m.results);
+      const w = new Worker(new URL('./worker.js', import.meta.url), { workerData: { timeZone, keepReplies } });
+      w.on('message', (m: Reply) => {
+        this.waiting.get(m.seq)?.resolve(m);
         this.waiting.delete(m.seq);
       });
-      // A crashed worker fails every batch still out, so nothing waits forever.
+      // A crashed worker fails everything still out, so nothing waits forever.
       w.on('error', (err) => {
-        this.failure = err;
         for (const p of this.waiting.values()) p.reject(err);
         this.waiting.clear();
       });
@@ -32,26 +34,29 @@ export class ReplyPool {
     }
   }
 
-  /** Queues a batch; its results come back from drain() in submission order. */
-  submit(jobs: ReplyJob[]): void {
-    if (this.workers.length === 0) {
-      this.inFlight.push(Promise.resolve(jobs.map(doReplyJob)));
+  private send(w: Worker, msg: object): Promise<Reply> {
+    const seq = this.seq++;
+    const p = new Promise<Reply>((resolve, reject) => this.waiting.set(seq, { resolve, reject }));
+    w.postMessage({ seq, ...msg });
+    return p;
+  }
+
+  /** Hands a batch to the next worker; waits when too many batches are out (bounded memory). */
+  async submit(jobs: FoldJob[]): Promise<void> {
+    if (this.local) {
+      for (const j of jobs) this.local.add(j);
       return;
     }
-    const seq = this.seq++;
-    const w = this.workers[this.next++ % this.workers.length];
-    this.inFlight.push(new Promise((resolve, reject) => this.waiting.set(seq, { resolve, reject })));
-    w.postMessage({ seq, jobs });
+    this.inFlight.push(this.send(this.workers[this.next++ % this.workers.length], { jobs: packJobs(jobs) }));
+    while (this.inFlight.length > this.workers.length * 4) await this.inFlight.shift();
   }
 
-  /** Batches in flight; the caller awaits the oldest when this grows (bounded memory). */
-  get pending(): number {
-    return this.inFlight.length;
-  }
-
-  /** The oldest batch's results. */
-  take(): Promise<ReplyResult[]> {
-    return this.failure ? Promise.reject(this.failure) : this.inFlight.shift()!;
+  /** Every folder's summaries and replies. */
+  async finish(): Promise<FoldResult[]> {
+    if (this.local) return [this.local.result()];
+    await Promise.all(this.inFlight.splice(0));
+    const replies = await Promise.all(this.workers.map((w) => this.send(w, { finish: true })));
+    return replies.map((r) => r.result!);
   }
 
   async close(): Promise<void> {

@@ -3,13 +3,13 @@
 // worker threads when asked), and folded into its brand's mergeable summary. Memory holds the
 // tweets still to be answered, the replies still waiting for their answered tweet, and one
 // summary per brand — never the file.
-import type { LabeledReply, Tweet } from '../model.js';
+import type { Tweet } from '../model.js';
 import { InputError } from '../errors.js';
 import { streamTwcs, type TwcsRow } from '../sources/twcs-csv.js';
-import { BrandAccumulator, type BrandState } from '../summary.js';
+import { BrandAccumulator, mergeBrandStates, type BrandState } from '../summary.js';
 import { byNewest, type ReplyOut } from '../report.js';
 import { ReplyPool, BATCH } from './pool.js';
-import type { ReplyJob } from './work.js';
+import type { FoldJob, FoldResult } from './work.js';
 
 export interface StreamAuditOptions {
   file: string;
@@ -28,17 +28,11 @@ export interface BrandResult {
   replies: ReplyOut[];
 }
 
+/** This thread's view of a brand: its tweets (the replies are folded elsewhere). */
 interface Brand {
   acc: BrandAccumulator;
-  replies: ReplyOut[];
 }
 
-/** A brand reply waiting to be classified. */
-interface Queued {
-  brand: Brand;
-  tweet: Tweet;
-  answered: Tweet | null;
-}
 
 export async function auditTwcsStream(opts: StreamAuditOptions): Promise<BrandResult[]> {
   const want = opts.handle?.replace(/^@/, '').toLowerCase();
@@ -53,31 +47,17 @@ export async function auditTwcsStream(opts: StreamAuditOptions): Promise<BrandRe
   const early = new Map<string, number>();
   /** Brand replies whose answered tweet has not been read yet, by that tweet's id. */
   const waiting = new Map<string, { brand: Brand; tweet: Tweet }[]>();
-  const pool = new ReplyPool(opts.workers);
-  let batch: Queued[] = [];
-  const batches: Queued[][] = [];
-
-  const apply = async () => {
-    const items = batches.shift()!;
-    const results = await pool.take();
-    results.forEach((res, i) => {
-      const q = items[i];
-      const r: LabeledReply = { tweet: q.tweet, answered: q.answered, label: res.label, confidence: res.confidence, evidence: res.evidence };
-      const out = q.brand.acc.addReply(r, { signed: res.signed, templateKey: res.templateKey });
-      if (opts.keepReplies) q.brand.replies.push(out);
-    });
+  const pool = new ReplyPool(opts.workers, opts.timeZone, opts.keepReplies);
+  let batch: FoldJob[] = [];
+  const enqueue = (brand: Brand, tweet: Tweet, answered: Tweet | null) => {
+    batch.push({ brand: brand.acc.state.handle, tweet, answered });
   };
   const flush = async () => {
-    if (!batch.length) return;
-    const jobs: ReplyJob[] = batch.map((q) => ({ text: q.tweet.text, answeredText: q.answered?.text, answeredName: q.answered?.authorName }));
-    pool.submit(jobs);
-    batches.push(batch);
-    batch = [];
-    // Bounded look-ahead: at most a few batches per worker in flight.
-    while (pool.pending > Math.max(2, opts.workers * 4)) await apply();
-  };
-  const enqueue = (brand: Brand, tweet: Tweet, answered: Tweet | null) => {
-    batch.push({ brand, tweet, answered });
+    while (batch.length) {
+      const jobs = batch.slice(0, BATCH);
+      batch = batch.slice(BATCH);
+      await pool.submit(jobs);
+    }
   };
 
   /** Every brand seen, for the message when --handle names none of them. */
@@ -89,7 +69,7 @@ export async function auditTwcsStream(opts: StreamAuditOptions): Promise<BrandRe
     }
     let b = brands.get(handle);
     if (!b) {
-      b = { acc: new BrandAccumulator(handle, opts.timeZone), replies: [] };
+      b = { acc: new BrandAccumulator(handle, opts.timeZone) };
       brands.set(handle, b);
     }
     return b;
@@ -132,25 +112,16 @@ export async function auditTwcsStream(opts: StreamAuditOptions): Promise<BrandRe
     else waiting.set(to, [{ brand, tweet }]);
   };
 
+  let folded: FoldResult[];
   try {
     await streamTwcs(opts.file, onRow, async () => {
-      while (batch.length >= BATCH) {
-        const rest = batch.slice(BATCH);
-        batch = batch.slice(0, BATCH);
-        await flush();
-        batch = rest;
-      }
+      if (batch.length >= BATCH) await flush();
     });
     // Replies whose answered tweet is not in the file: classified without context.
     for (const list of waiting.values()) for (const x of list) enqueue(x.brand, x.tweet, null);
     waiting.clear();
-    while (batch.length) {
-      const rest = batch.slice(BATCH);
-      batch = batch.slice(0, BATCH);
-      await flush();
-      batch = rest;
-    }
-    while (batches.length) await apply();
+    await flush();
+    folded = await pool.finish();
   } finally {
     await pool.close();
   }
@@ -158,5 +129,19 @@ export async function auditTwcsStream(opts: StreamAuditOptions): Promise<BrandRe
     const known = [...seen].slice(0, 8);
     throw new InputError(`${opts.file}: no tweets by @${opts.handle!.replace(/^@/, '')}${known.length ? ` (accounts in it: ${known.join(', ')})` : ''}`);
   }
-  return [...brands.values()].map((b) => ({ state: b.acc.state, replies: b.replies.sort(byNewest) }));
+  // This thread counted the brands' tweets; the folders hold their replies: merge them.
+  const states = new Map<string, BrandState>();
+  const replies = new Map<string, ReplyOut[]>();
+  for (const f of folded) {
+    for (const st of f.states) {
+      const prev = states.get(st.handle);
+      states.set(st.handle, prev ? mergeBrandStates(prev, st) : st);
+    }
+    for (const [h, list] of f.replies) replies.set(h, [...(replies.get(h) ?? []), ...list]);
+  }
+  return [...brands.values()].map((b) => {
+    const h = b.acc.state.handle;
+    const st = states.get(h);
+    return { state: st ? mergeBrandStates(b.acc.state, st) : b.acc.state, replies: (replies.get(h) ?? []).sort(byNewest) };
+  });
 }

@@ -1,9 +1,11 @@
-// The per-reply text work of an audit — classification, sign-off, template key — as one pure
-// function over plain data, so it runs the same in the main thread or in a worker.
+// The per-reply work of an audit — classification, sign-off, template key, folding into the
+// brand's summary — over plain data, so it runs the same in the main thread or in a worker.
 import { classifyCues } from '../classify/index.js';
 import { cuesFor } from '../classify/rules.js';
 import { templateKey } from '../score/canned.js';
-import type { Classification } from '../model.js';
+import type { Classification, Tweet } from '../model.js';
+import { BrandAccumulator, type BrandState } from '../summary.js';
+import type { ReplyOut } from '../report.js';
 
 export interface ReplyJob {
   text: string;
@@ -26,4 +28,81 @@ export function doReplyJob(j: ReplyJob): ReplyResult {
     signed: cues.n.signOff !== undefined,
     templateKey: templateKey(j.text, j.answeredName !== undefined ? { authorName: j.answeredName } : null, cues.n),
   };
+}
+
+/** A brand reply to classify and fold into its brand's summary. */
+export interface FoldJob {
+  brand: string;
+  tweet: Tweet;
+  answered: Tweet | null;
+}
+
+// Jobs cross to workers as one flat array per batch (STRIDE values a job): structured cloning
+// one array of strings is much cheaper than hundreds of small objects.
+const STRIDE = 11;
+const str = (x: string | undefined) => x ?? '';
+const opt = (x: string) => (x === '' ? undefined : x);
+
+export function packJobs(jobs: FoldJob[]): (string | number)[] {
+  const out: (string | number)[] = [];
+  for (const { brand, tweet: t, answered: a } of jobs) {
+    out.push(brand, t.id, t.text, str(t.createdAt), str(t.inReplyToId));
+    if (a) out.push(a.id, a.text, str(a.createdAt), str(a.authorHandle), str(a.authorName), a.authorFollowers ?? -1);
+    else out.push('', '', '', '', '', -1);
+  }
+  return out;
+}
+
+export function unpackJobs(p: (string | number)[]): FoldJob[] {
+  const jobs: FoldJob[] = [];
+  for (let i = 0; i < p.length; i += STRIDE) {
+    const tweet: Tweet = { id: p[i + 1] as string, text: p[i + 2] as string, createdAt: opt(p[i + 3] as string), inReplyToId: opt(p[i + 4] as string) };
+    const aId = p[i + 5] as string;
+    const followers = p[i + 10] as number;
+    const answered: Tweet | null = aId
+      ? { id: aId, text: p[i + 6] as string, createdAt: opt(p[i + 7] as string), authorHandle: opt(p[i + 8] as string), authorName: opt(p[i + 9] as string), ...(followers >= 0 ? { authorFollowers: followers } : {}) }
+      : null;
+    jobs.push({ brand: p[i] as string, tweet, answered });
+  }
+  return jobs;
+}
+
+/** What a folder hands back at the end: a summary per brand and, when kept, the replies. */
+export interface FoldResult {
+  states: BrandState[];
+  replies: [string, ReplyOut[]][];
+}
+
+/**
+ * Classifies replies and folds them into per-brand summaries — in a worker or in the main
+ * thread. Summaries merge exactly, so any split of the replies across folders gives the same
+ * report.
+ */
+export class ReplyFolder {
+  private readonly accs = new Map<string, BrandAccumulator>();
+  private readonly replies = new Map<string, ReplyOut[]>();
+
+  constructor(
+    private readonly timeZone: string,
+    private readonly keepReplies: boolean,
+  ) {}
+
+  add(j: FoldJob): void {
+    const res = doReplyJob({ text: j.tweet.text, answeredText: j.answered?.text, answeredName: j.answered?.authorName });
+    let acc = this.accs.get(j.brand);
+    if (!acc) this.accs.set(j.brand, (acc = new BrandAccumulator(j.brand, this.timeZone)));
+    const out = acc.addReply(
+      { tweet: j.tweet, answered: j.answered, label: res.label, confidence: res.confidence, evidence: res.evidence },
+      { signed: res.signed, templateKey: res.templateKey },
+    );
+    if (this.keepReplies) {
+      const list = this.replies.get(j.brand);
+      if (list) list.push(out);
+      else this.replies.set(j.brand, [out]);
+    }
+  }
+
+  result(): FoldResult {
+    return { states: [...this.accs.values()].map((a) => a.state), replies: [...this.replies] };
+  }
 }

@@ -1,7 +1,14 @@
-// Worker thread: runs reply jobs in batches and posts the results back, in order.
-import { parentPort } from 'node:worker_threads';
-import { doReplyJob, type ReplyJob } from './work.js';
+// Worker thread: folds batches of reply jobs into its own brand summaries; hands them back
+// when asked to finish. Every batch is acknowledged so the sender can bound what is in flight.
+import { parentPort, workerData } from 'node:worker_threads';
+import { ReplyFolder, unpackJobs } from './work.js';
 
-parentPort!.on('message', (msg: { seq: number; jobs: ReplyJob[] }) => {
-  parentPort!.postMessage({ seq: msg.seq, results: msg.jobs.map(doReplyJob) });
+const folder = new ReplyFolder(workerData.timeZone, workerData.keepReplies);
+
+parentPort!.on('message', (msg: { seq: number; jobs?: (string | number)[]; finish?: boolean }) => {
+  if (msg.finish) parentPort!.postMessage({ seq: msg.seq, result: folder.result() });
+  else {
+    for (const j of unpackJobs(msg.jobs!)) folder.add(j);
+    parentPort!.postMessage({ seq: msg.seq });
+  }
 });
