@@ -35,9 +35,13 @@ const SLICE_MS = 15 * 60 * 1000;
 export function localClock(tz: string): (ms: number) => LocalTime {
   // UTC needs no time-zone database: the Date getters answer directly.
   if (tz === 'UTC' || tz === 'Etc/UTC') {
+    let lastMs = NaN;
+    let last: LocalTime | null = null;
     return (ms: number) => {
+      if (ms === lastMs && last) return last; // coverage and trend ask for the same reply's time
       const d = new Date(ms);
-      return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate(), hour: d.getUTCHours(), weekday: (d.getUTCDay() + 6) % 7 };
+      lastMs = ms;
+      return (last = { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate(), hour: d.getUTCHours(), weekday: (d.getUTCDay() + 6) % 7 });
     };
   }
   const fmt = new Intl.DateTimeFormat('en-US', {
