@@ -29,8 +29,14 @@ export interface BrandState {
 /** Most confident first, then the one with more evidence, then the newest. */
 const tellingFirst = (a: ReplyOut, b: ReplyOut) => b.confidence - a.confidence || b.evidence.length - a.evidence.length || byNewest(a, b);
 
+/** Whether r would enter a full examples list (compared on the reply itself: no copy made). */
+function beatsLast(list: ReplyOut[], r: LabeledReply): boolean {
+  if (list.length < EXAMPLES_PER_LABEL) return true;
+  const last = list[list.length - 1];
+  return tellingFirst({ id: r.tweet.id, createdAt: r.tweet.createdAt ?? null, confidence: r.confidence, evidence: r.evidence } as ReplyOut, last) < 0;
+}
+
 function keepTelling(list: ReplyOut[], r: ReplyOut): void {
-  if (list.length === EXAMPLES_PER_LABEL && tellingFirst(r, list[list.length - 1]) >= 0) return;
   list.push(r);
   list.sort(tellingFirst);
   if (list.length > EXAMPLES_PER_LABEL) list.pop();
@@ -72,11 +78,16 @@ export class BrandAccumulator {
   }
 
   /** A classified reply; returns it in report form. `facts` may carry text work done elsewhere. */
-  addReply(r: LabeledReply, facts?: ReplyFacts): ReplyOut {
+  addReply(r: LabeledReply, facts?: ReplyFacts): ReplyOut;
+  addReply(r: LabeledReply, facts: ReplyFacts | undefined, wantOut: boolean): ReplyOut | null;
+  /** A classified reply; returns it in report form (unless `wantOut` is false and it was not kept). */
+  addReply(r: LabeledReply, facts?: ReplyFacts, wantOut = true): ReplyOut | null {
     const s = this.state;
-    const out = replyOut(r);
     s.labels[r.label]++;
-    keepTelling(s.examples[r.label], out);
+    const examples = s.examples[r.label];
+    const telling = beatsLast(examples, r);
+    const out = wantOut || telling ? replyOut(r) : null;
+    if (telling) keepTelling(examples, out!);
     addMetrics(s.metrics, r, this.clock, facts);
     return out;
   }

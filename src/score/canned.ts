@@ -246,11 +246,24 @@ function addKeyStat(s: CannedState, key: string, k: KeyStat): void {
 /** `key` may be passed when already computed (templateKey of the reply). */
 export function addCanned(s: CannedState, r: Pick<LabeledReply, 'tweet' | 'answered' | 'label'>, key = templateKey(r.tweet.text, r.answered)): void {
   s.replies++;
-  const labels = emptyCounts();
-  labels[r.label]++;
   // Replies with no words left never join a template: each gets a key of its own.
   if (!key) key = `\u0000${r.tweet.id}`;
-  addKeyStat(s, key, { uses: 1, labels, example: r.tweet.text, exampleId: r.tweet.id, exampleMs: msOf(r.tweet.createdAt) });
+  const ms = msOf(r.tweet.createdAt);
+  const o = s.keys.get(key);
+  if (o) {
+    // The common case on a big feed: update in place, allocate nothing.
+    o.uses++;
+    o.labels[r.label]++;
+    if (newer(ms, r.tweet.id, o.exampleMs, o.exampleId)) {
+      o.example = r.tweet.text;
+      o.exampleId = r.tweet.id;
+      o.exampleMs = ms;
+    }
+    return;
+  }
+  const labels = emptyCounts();
+  labels[r.label]++;
+  s.keys.set(key, { uses: 1, labels, example: r.tweet.text, exampleId: r.tweet.id, exampleMs: ms });
 }
 
 export function mergeCanned(a: CannedState, b: CannedState): CannedState {

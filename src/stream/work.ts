@@ -94,8 +94,9 @@ export class ReplyFolder {
     const out = acc.addReply(
       { tweet: j.tweet, answered: j.answered, label: res.label, confidence: res.confidence, evidence: res.evidence },
       { signed: res.signed, templateKey: res.templateKey },
+      this.keepReplies,
     );
-    if (this.keepReplies) {
+    if (out && this.keepReplies) {
       const list = this.replies.get(j.brand);
       if (list) list.push(out);
       else this.replies.set(j.brand, [out]);
