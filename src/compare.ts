@@ -29,7 +29,12 @@ export interface CompareRow {
   exposureScore: number | null;
   /** Weekly scores, oldest first (ISO weeks); null when no reply is dated. */
   weeklyScores: (number | null)[] | null;
+  /** Fewer than THIN_SAMPLE replies work on a problem: the score is shaky, so it ranks after the rest. */
+  thinSample: boolean;
 }
+
+/** Below this many problem replies a score is too shaky to rank among the others. */
+export const THIN_SAMPLE = 10;
 
 export interface Comparison {
   schemaVersion: number;
@@ -61,15 +66,17 @@ export function rowOf(r: Report): Omit<CompareRow, 'rank'> {
     personalShare: m?.personalTouch?.personalShare ?? null,
     exposureScore: m?.exposure?.score?.value ?? null,
     weeklyScores: m?.weeklyTrend ? m.weeklyTrend.weeks.map((w) => w.score) : null,
+    thinSample: r.counts.resolving + r.counts.deflecting + r.counts.blaming < THIN_SAMPLE,
   };
 }
 
-/** Best score first; unscored last; ties by more replies, then handle, then source. */
+/** Best score first; thin samples after the rest, unscored last; ties by more replies, then handle, then source. */
 export function rank(reports: readonly Report[]): CompareRow[] {
   return reports
     .map(rowOf)
     .sort(
       (a, b) =>
+        Number(a.thinSample) - Number(b.thinSample) ||
         (b.score ?? -1) - (a.score ?? -1) ||
         b.replies - a.replies ||
         a.handle.localeCompare(b.handle) ||

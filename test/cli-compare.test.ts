@@ -37,8 +37,7 @@ describe('compare --json', () => {
   it('lets a TWCS file contribute each of its brands', () => {
     const doc = json(runCli(['compare', TWO, GOOD, '--json']));
     expect(doc.brands.map((b: any) => b.handle).sort()).toEqual(['CalmRail', 'GrumpyAir', 'HelpfulHQ']);
-    const scores = doc.brands.map((b: any) => b.score);
-    expect(scores).toEqual([...scores].sort((x: number, y: number) => y - x));
+    expectRankedOrder(doc.brands);
     expect(doc.brands.find((b: any) => b.handle === 'CalmRail').source.file).toBe(TWO);
   });
 
@@ -143,7 +142,28 @@ describe.skipIf(!hasCorpus)('compare over the shared TWCS corpus (head-1000.csv)
     const doc = JSON.parse(r.stdout);
     expect(doc.brands.length).toBeGreaterThan(2);
     expect(doc.brands.some((b: any) => b.handle === 'HelpfulHQ')).toBe(true);
-    const scores = doc.brands.map((b: any) => b.score ?? -1);
-    expect(scores).toEqual([...scores].sort((x: number, y: number) => y - x));
+    expectRankedOrder(doc.brands);
+  });
+});
+
+/** Best score first among brands with enough problem replies, then the thin samples, best first. */
+function expectRankedOrder(brands: any[]) {
+  const key = (b: any) => [b.thinSample ? 1 : 0, -(b.score ?? -1)];
+  const sorted = [...brands].sort((a, b) => key(a)[0] - key(b)[0] || key(a)[1] - key(b)[1]);
+  expect(brands.map((b) => b.handle)).toEqual(sorted.map((b) => b.handle));
+  expect(brands.map((b) => b.rank)).toEqual(brands.map((_, i) => i + 1));
+}
+
+describe('ranking thin samples', () => {
+  it('puts a brand scored on fewer than 10 problem replies after those with enough, marked in the table', () => {
+    const doc = json(runCli(['compare', TWO, GOOD, '--json']));
+    const thin = doc.brands.filter((b: any) => b.thinSample);
+    const solid = doc.brands.filter((b: any) => !b.thinSample);
+    expect(thin.length).toBeGreaterThan(0);
+    expect(solid.length).toBeGreaterThan(0);
+    expect(Math.min(...thin.map((b: any) => b.rank))).toBeGreaterThan(Math.max(...solid.map((b: any) => b.rank)));
+    for (const b of doc.brands) expect(b.thinSample).toBe(b.replies - (b.shares ? Math.round(b.shares.other * b.replies) : 0) < 10);
+    const table = runCli(['compare', TWO, GOOD]).stdout;
+    expect(table).toMatch(/\* fewer than 10 replies on problems/);
   });
 });

@@ -1,7 +1,7 @@
 // Markdown renderer: a report to paste into a document (GitHub, Notion, a wiki). Pure.
 import { LABELS } from '../model.js';
 import type { Report } from '../report.js';
-import type { Comparison } from '../compare.js';
+import { THIN_SAMPLE, type Comparison } from '../compare.js';
 import type { LabelCounts } from '../score/balance.js';
 import { duration, heatMapLines, pct, sparkline, trendSummary, SHADES, SHADE_EMPTY } from './shapes.js';
 
@@ -133,7 +133,7 @@ export function renderCompareMarkdown(cmp: Comparison): string {
     `@${mdText(b.handle)}`,
     ...(manySources ? [cell(b.source.file.split('/').pop() ?? b.source.file)] : []),
     String(b.replies),
-    b.score === null ? 'none' : `**${b.score}** ${b.grade}`,
+    b.score === null ? 'none' : `**${b.score}** ${b.grade}${b.thinSample ? '\\*' : ''}`,
     opt(b.shares?.resolving ?? null, pct),
     opt(b.shares?.deflecting ?? null, pct),
     opt(b.shares?.blaming ?? null, pct),
@@ -146,5 +146,6 @@ export function renderCompareMarkdown(cmp: Comparison): string {
   ]);
   out.push(...table(head, head.map((h) => (h === 'brand' || h === 'source' || h === 'weekly' ? 'l' : 'r')), rows), '');
   out.push('Score: 100 × the mean value of replies that work on a problem (resolving 1, deflecting 0.35, blaming 0). First screen: the newest 20 replies. Canned: replies whose wording the brand used twice or more. Personal: signed by an agent or calling the person by name. –: not in the data.');
+  if (cmp.brands.some((b) => b.thinSample)) out.push('', `\\* Fewer than ${THIN_SAMPLE} replies work on a problem: a shaky score, ranked after the others.`);
   return `${out.join('\n').trimEnd()}\n`;
 }

@@ -3,7 +3,7 @@ import { Chalk, type ChalkInstance } from 'chalk';
 import Table from 'cli-table3';
 import { LABELS, type Label } from '../model.js';
 import type { Report } from '../report.js';
-import type { Comparison } from '../compare.js';
+import { THIN_SAMPLE, type Comparison } from '../compare.js';
 import type { LabelCounts } from '../score/balance.js';
 import { duration, heatMapLines, sparkline, trendSummary, SHADES, SHADE_EMPTY } from './shapes.js';
 
@@ -186,7 +186,7 @@ export function renderCompareTable(cmp: Comparison, opts: TableOptions): string 
   });
   const opt = (x: number | null, f: (x: number) => string) => (x === null ? '–' : f(x));
   for (const b of cmp.brands) {
-    const score = b.score === null || !b.grade ? c.dim('none') : gradeColor(c, b.grade)(`${b.score} ${b.grade}`);
+    const score = b.score === null || !b.grade ? c.dim('none') : gradeColor(c, b.grade)(`${b.score} ${b.grade}${b.thinSample ? '*' : ''}`);
     const fs = b.firstScreen ? (b.firstScreen.score === null ? 'none' : `${b.firstScreen.score} ${b.firstScreen.grade}`) : '–';
     t.push([
       String(b.rank),
@@ -206,5 +206,6 @@ export function renderCompareTable(cmp: Comparison, opts: TableOptions): string 
   }
   const out = [c.bold(`${cmp.brands.length} brand${cmp.brands.length === 1 ? '' : 's'} ranked by balance score`) + c.dim(`  from ${cmp.sources.join(', ')}`), t.toString()];
   out.push(c.dim('score: 100 × mean value of problem replies (resolving 1, deflecting 0.35, blaming 0); first screen: newest 20 replies; – : not in the data'));
+  if (cmp.brands.some((b) => b.thinSample)) out.push(c.dim(`* fewer than ${THIN_SAMPLE} replies on problems: a shaky score, ranked after the others`));
   return `${out.join('\n')}\n`;
 }
