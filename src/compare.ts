@@ -44,6 +44,20 @@ export interface Comparison {
   sources: string[];
   /** Best first. */
   brands: CompareRow[];
+  /** Brands ranked before a league table kept only the best (`--top`); absent when all are shown. */
+  outOf?: number;
+}
+
+/** Keeps the best `top` rows, remembering how many there were. */
+export function topOf(cmp: Comparison, top: number | undefined): Comparison {
+  if (top === undefined || top >= cmp.brands.length) return cmp;
+  return { ...cmp, brands: cmp.brands.slice(0, top), outOf: cmp.brands.length };
+}
+
+/** "3 brands ranked" or "top 3 of 43 brands ranked". */
+export function rankedTitle(cmp: Comparison): string {
+  const n = cmp.brands.length;
+  return cmp.outOf ? `top ${n} of ${cmp.outOf} brands ranked by balance score` : `${n} brand${n === 1 ? '' : 's'} ranked by balance score`;
 }
 
 export function rowOf(r: Report): Omit<CompareRow, 'rank'> {

@@ -18,7 +18,7 @@ import type { Report } from '../report.js';
 import { REPORT_FORMATS } from '../render/formats.js';
 import { countOption, enforceFailUnder, failUnderOption, htmlDestinationOption, timeZoneOption } from './options.js';
 import { renderComparison, renderReports } from './render.js';
-import { compareReports } from '../compare.js';
+import { compareReports, topOf } from '../compare.js';
 import { renderSummaryJson, summaryDoc } from '../render/summary-json.js';
 
 export const AUDIT_FORMATS = REPORT_FORMATS;
@@ -157,8 +157,7 @@ export async function auditCommand(source: string, opts: AuditCliOptions): Promi
     text = renderSummaryJson(summaryDoc(audits, [src], timeZone));
   } else if (top !== undefined || (opts.summaryOnly && reports.length > 1)) {
     // Many brands: a ranked league table (--json above still gives every brand's report).
-    const cmp = compareReports(reports, [source], timeZone);
-    if (top !== undefined) cmp.brands = cmp.brands.slice(0, top);
+    const cmp = topOf(compareReports(reports, [source], timeZone), top);
     text = format === 'json' ? renderJson(reports) : await renderComparison(cmp, reports, format, opts);
   } else {
     text = await renderReports(reports, format, opts);

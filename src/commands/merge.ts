@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { InputError } from '../errors.js';
 import { emit } from '../output.js';
-import { compareReports } from '../compare.js';
+import { compareReports, topOf } from '../compare.js';
 import type { ReportFormat } from '../render/formats.js';
 import { mergeBrandStates, reportFromState, type BrandState } from '../summary.js';
 import { joinedSource, parseSummaryDoc, renderSummaryJson, summaryDocOfStates } from '../render/summary-json.js';
@@ -56,8 +56,7 @@ export async function mergeCommand(files: string[], opts: MergeCliOptions): Prom
   if (format === 'json') {
     text = renderSummaryJson(summaryDocOfStates(states, sources, timeZone!));
   } else {
-    const cmp = compareReports(reports, sources.map((s) => s.file), timeZone);
-    if (top !== undefined) cmp.brands = cmp.brands.slice(0, top);
+    const cmp = topOf(compareReports(reports, sources.map((s) => s.file), timeZone), top);
     text = await renderComparison(cmp, reports, format, opts);
   }
   await emit(text, opts.output);

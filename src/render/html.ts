@@ -4,11 +4,11 @@
 // phrases are marked by highlight(), which escapes the text around and inside each mark.
 import { LABELS, type Label } from '../model.js';
 import type { Report, ReplyOut } from '../report.js';
-import type { Comparison, CompareRow } from '../compare.js';
+import { rankedTitle, type Comparison, type CompareRow } from '../compare.js';
 import type { LabelCounts } from '../score/balance.js';
 import { duration, pct, trendSummary } from './shapes.js';
 import { esc, escLines, highlight, isAboutAnswered, quotedPhrases } from './html/escape.js';
-import { DAYS, gradeTone, heatMap, histogram, miniHistogram, safeId, scoreBars, scoreScale, shareBar, sparkline, trendChart, type Bucket } from './html/charts.js';
+import { DAYS, gradeTone, heatMap, histogram, miniHistogram, scoreBars, scoreScale, shareBar, sparkline, trendChart, type Bucket } from './html/charts.js';
 import { page } from './html/page.js';
 
 export interface HtmlOptions {
@@ -279,7 +279,7 @@ export function renderCompareHtml(cmp: Comparison, opts: CompareHtmlOptions = {}
   const k = cmp.brands.length;
   const body: string[] = [];
   body.push(`<h1>Customer-care feeds compared</h1>`);
-  body.push(`<p class="sub">${esc(`${plural(k, 'brand')} ranked by balance score · sources: ${cmp.sources.join(', ')} · times in ${cmp.timeZone}`)}</p>`);
+  body.push(`<p class="sub">${esc(`${rankedTitle(cmp)} · sources: ${cmp.sources.join(', ')} · times in ${cmp.timeZone}`)}</p>`);
   const desc = cmp.brands.map((b) => `#${b.rank} @${b.handle}: ${b.score === null ? 'no score' : `${b.score} (${b.grade})`}`).join('; ');
   const chart = scoreBars(cmp.brands.map((b) => ({ handle: b.handle, score: b.score, grade: b.grade })), { id: 'cmp-scores', title: 'Balance scores side by side', desc: `${desc}.` });
   const manySources = new Set(cmp.brands.map((b) => b.source.file)).size > 1;

@@ -1,7 +1,7 @@
 // Markdown renderer: a report to paste into a document (GitHub, Notion, a wiki). Pure.
 import { LABELS } from '../model.js';
 import type { Report } from '../report.js';
-import { THIN_SAMPLE, type Comparison } from '../compare.js';
+import { rankedTitle, THIN_SAMPLE, type Comparison } from '../compare.js';
 import type { LabelCounts } from '../score/balance.js';
 import { duration, heatMapLines, pct, sparkline, trendSummary, SHADES, SHADE_EMPTY } from './shapes.js';
 
@@ -124,7 +124,7 @@ export function renderMarkdown(reports: Report[]): string {
 
 export function renderCompareMarkdown(cmp: Comparison): string {
   const out: string[] = ['# Customer-care feeds compared', ''];
-  out.push(`${cmp.brands.length} brand${cmp.brands.length === 1 ? '' : 's'} ranked by balance score · sources: ${cmp.sources.map((s) => `\`${s.replace(/`/g, '')}\``).join(', ')} · time zone ${cmp.timeZone}`, '');
+  out.push(`${rankedTitle(cmp)} · sources: ${cmp.sources.map((s) => `\`${s.replace(/`/g, '')}\``).join(', ')} · time zone ${cmp.timeZone}`, '');
   const manySources = new Set(cmp.brands.map((b) => b.source.file)).size > 1;
   const opt = (x: number | null, f: (x: number) => string) => (x === null ? '–' : f(x));
   const head = ['#', 'brand', ...(manySources ? ['source'] : []), 'replies', 'score', 'resolving', 'deflecting', 'blaming', 'median reply', 'within 1 h', 'canned', 'personal', 'first screen', 'weekly'];

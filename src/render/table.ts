@@ -3,7 +3,7 @@ import { Chalk, type ChalkInstance } from 'chalk';
 import Table from 'cli-table3';
 import { LABELS, type Label } from '../model.js';
 import type { Report } from '../report.js';
-import { THIN_SAMPLE, type Comparison } from '../compare.js';
+import { rankedTitle, THIN_SAMPLE, type Comparison } from '../compare.js';
 import type { LabelCounts } from '../score/balance.js';
 import { duration, heatMapLines, sparkline, trendSummary, SHADES, SHADE_EMPTY } from './shapes.js';
 
@@ -204,7 +204,7 @@ export function renderCompareTable(cmp: Comparison, opts: TableOptions): string 
       fs,
     ]);
   }
-  const out = [c.bold(`${cmp.brands.length} brand${cmp.brands.length === 1 ? '' : 's'} ranked by balance score`) + c.dim(`  from ${cmp.sources.join(', ')}`), t.toString()];
+  const out = [c.bold(rankedTitle(cmp)) + c.dim(`  from ${cmp.sources.join(', ')}`), t.toString()];
   out.push(c.dim('score: 100 × mean value of problem replies (resolving 1, deflecting 0.35, blaming 0); first screen: newest 20 replies; – : not in the data'));
   if (cmp.brands.some((b) => b.thinSample)) out.push(c.dim(`* fewer than ${THIN_SAMPLE} replies on problems: a shaky score, ranked after the others`));
   return `${out.join('\n')}\n`;
