@@ -22,6 +22,7 @@ const CORPUS_FILES = hasCorpus
   : [];
 const TZ_RUN = ['audit', fixture('acmecare.jsonl'), '--json', '--tz', 'Europe/London'];
 const COMPARE_RUN = ['compare', fixture('acmecare.jsonl'), fixture('bare-tweets.jsonl'), '--json'];
+const SUMMARY_RUNS = [['audit', fixture('twcs-sample.csv'), '--summary-only', '--json'], ['audit', fixture('acmecare.jsonl'), '--summary-only', '--json']];
 
 const runs = new Map<string, CliResult>();
 const key = (args: string[]) => args.join(' ');
@@ -35,7 +36,7 @@ const audit = (source: string) => ['audit', source, '--json'];
 // Every run the file needs, once, a few at a time.
 beforeAll(async () => {
   ensureBuilt();
-  const all = [...[...FIXTURES, ...CORPUS_FILES].map(audit), TZ_RUN, COMPARE_RUN];
+  const all = [...[...FIXTURES, ...CORPUS_FILES].map(audit), TZ_RUN, COMPARE_RUN, ...SUMMARY_RUNS];
   const results = await inParallel(all.map((args) => () => runCliAsync(args)));
   all.forEach((args, i) => runs.set(key(args), results[i]));
 }, 180_000);
@@ -118,6 +119,29 @@ describe('audit --json validates against schema/report.schema.json', () => {
     const doc = docOf(ran(audit(fixture('twcs-sample.csv'))));
     expect(doc.brands.length).toBeGreaterThan(1);
     expect(schemaErrors('report', doc)).toEqual([]);
+  });
+});
+
+describe('summary documents (audit --summary-only --json) validate against schema/report.schema.json', () => {
+  it.each(SUMMARY_RUNS.map((r) => [r.join(' '), r]))('%s', (_name, args) => {
+    const doc = docOf(ran(args as string[]));
+    expect(doc.kind).toBe('feedhealth-summary');
+    expect(schemaErrors('report', doc)).toEqual([]);
+    expect(undescribedFields('report', doc)).toEqual([]);
+    for (const b of doc.brands) {
+      expect(b.replies).toEqual([]);
+      expect(typeof b.state).toBe('object');
+    }
+  });
+
+  it('rejects a summary whose brand carries replies or lacks its state', () => {
+    const doc = docOf(ran(SUMMARY_RUNS[0]));
+    const withReplies = structuredClone(doc);
+    withReplies.brands[0].replies = [{ id: '1' }];
+    expect(schemaErrors('report', withReplies).length).toBeGreaterThan(0);
+    const stateless = structuredClone(doc);
+    delete stateless.brands[0].state;
+    expect(schemaErrors('report', stateless).length).toBeGreaterThan(0);
   });
 });
 

@@ -78,7 +78,8 @@ export const schemaProblems = (name: SchemaName, doc: Json): string[] => schemaE
 /** Fields in `doc` (a document that validates) that the schema does not describe: empty when the
  * schema names every field the tool printed. */
 export function undescribedFields(name: SchemaName, doc: Json): string[] {
-  const entry = name === 'compare' ? 'comparison' : doc && typeof doc === 'object' && 'brands' in doc ? 'multiReport' : 'report';
+  const entry =
+    name === 'compare' ? 'comparison' : doc?.kind === 'feedhealth-summary' ? 'summaryDoc' : doc && typeof doc === 'object' && 'brands' in doc ? 'multiReport' : 'report';
   const v = validator(name, `closed:${entry}`);
   if (v(doc)) return [];
   const extra = (v.errors ?? []).filter((e) => e.keyword === 'additionalProperties');
