@@ -45,7 +45,8 @@ export const EMAIL = list('email request',
 export const PHONE = list('phone request',
   p('call ring phone', /\b(?:call|ring|phone)\b[^.!?]{0,20}\b(?:us|a call|a ring|team|line|number|on|at)\b/),
   p('call phone', /\b(?:call|phone) (?:our|the) [a-z ]{0,20}(?:team|line|desk|centre|center|department)\b/),
-  p('#digits', /\+?\d[\d -]{7,}\d/),
+  // A phone number has 10+ digits (0800 123 4567, 1-800-555-0199, +44 20 7946 0321); ticket and order numbers fewer.
+  p('#digits', /\+?\d(?:[ -]?\d){9,}/),
 );
 /** Chat, tickets, forms, other teams. */
 export const CHANNEL = list('support channel',
