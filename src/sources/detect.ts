@@ -3,7 +3,7 @@
 import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import type { InputFormat, Timeline } from '../model.js';
 import { fileError, InputError } from '../errors.js';
-import { parseV2 } from './v2-json.js';
+import { loadV2Jsonl, parseV2 } from './v2-json.js';
 import { looksLikeTwcsHeader, parseTwcs } from './twcs-csv.js';
 import { loadArchive, looksLikeArchiveJs } from './archive.js';
 
@@ -43,6 +43,20 @@ export function detectFormat(text: string): InputFormat | null {
  * streamed, never read whole). Any doubt (folders, binary, other formats) answers false and
  * leaves the full checks to loadFile.
  */
+/** The first 64 KB of a file (errors become input errors naming it). */
+function readHead(file: string): Buffer {
+  let fd: number | undefined;
+  try {
+    fd = openSync(file, 'r');
+    const buf = Buffer.alloc(65536);
+    return buf.subarray(0, readSync(fd, buf, 0, buf.length, 0));
+  } catch (err) {
+    throw fsError(file, err);
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
+
 export function isTwcsFile(file: string, format?: InputFormat): boolean {
   if (format && format !== 'twcs') return false;
   let fd: number | undefined;
@@ -72,6 +86,13 @@ export function loadFile(file: string, format?: InputFormat): Timeline {
   if (isDir) {
     if (format && format !== 'archive') throw new InputError(`${file}: is a folder; only an unzipped account archive can be read as a folder`);
     return loadArchive(file);
+  }
+  // JSONL of v2 pages can be large: read it line by line (the head tells what it is).
+  const head = readHead(file);
+  const headText = head.toString('utf8').replace(/^\ufeff/, '');
+  if (!looksBinary(head) && headText.trim() !== '' && (format ?? detectFormat(headText)) === 'v2') {
+    const tl = loadV2Jsonl(file);
+    if (tl) return tl;
   }
   let buf: Buffer;
   try {

@@ -4,6 +4,7 @@ import { OWNER_UNKNOWN, type Timeline, type Tweet } from '../model.js';
 import { fileError } from '../errors.js';
 import { htmlUnescape, toIso } from '../text.js';
 import { TimelineBuilder } from './builder.js';
+import { forEachLine } from './lines.js';
 
 /** Retrieval metadata our `fetch` adds to each raw page (twarc's `__twarc` plays the same role). */
 export const META_KEY = '__feedhealth';
@@ -135,4 +136,42 @@ function brokenDocument(text: string, file: string, err: unknown): Error {
   const lineAt = (p: number) => text.slice(0, p).split('\n').length;
   if (pos === undefined) return fileError(file, 'invalid JSON');
   return pos >= end ? fileError(file, 'invalid JSON (file truncated?)', lineAt(end)) : fileError(file, 'invalid JSON', lineAt(pos));
+}
+
+/**
+ * A v2 JSONL file (one page or tweet a line), read line by line so the file is never held
+ * whole. Null when the first line is not a JSON value by itself (a pretty-printed document):
+ * the caller then reads the file as one document.
+ */
+export function loadV2Jsonl(file: string): Timeline | null {
+  const b = new TimelineBuilder('v2');
+  let first = true;
+  let notJsonl = false;
+  let broken: { line: number } | null = null;
+  let after = false; // a non-empty line after the broken one
+  forEachLine(file, (raw, n) => {
+    const line = first ? raw.replace(/^\ufeff/, '') : raw;
+    if (line.trim() === '') return;
+    if (broken) {
+      after = true;
+      return false;
+    }
+    let v: unknown;
+    try {
+      v = JSON.parse(line);
+    } catch {
+      if (first) {
+        notJsonl = true;
+        return false;
+      }
+      broken = { line: n };
+      return;
+    }
+    first = false;
+    // A line holding an array of pages (or tweets) is read item by item, as a whole file would be.
+    for (const item of Array.isArray(v) ? v : [v]) if (!addV2Value(b, item)) throw fileError(file, 'not an X API v2 page or tweet', n);
+  });
+  if (notJsonl) return null;
+  if (broken) throw fileError(file, after ? 'invalid JSON' : 'invalid JSON (file truncated?)', (broken as { line: number }).line);
+  return b.finish();
 }
