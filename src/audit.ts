@@ -1,10 +1,10 @@
 // The audit pipeline's pure core: Timeline → one BrandAudit (mergeable summary + replies) per brand.
-import type { Account, LabeledReply, Timeline } from './model.js';
-import { doReplyJob } from './stream/work.js';
+import type { Account, Timeline } from './model.js';
+import { ReplyFolder } from './stream/work.js';
 import { byNewest, type Report, type ReplyOut } from './report.js';
 import { brandsIn, feedFor, pickBrand, accountName } from './threads.js';
 import { InputError } from './errors.js';
-import { BrandAccumulator, reportFromState, type BrandState } from './summary.js';
+import { BrandAccumulator, mergeBrandStates, reportFromState, type BrandState } from './summary.js';
 import { DEFAULT_TIME_ZONE } from './score/time.js';
 
 export interface AuditOptions {
@@ -28,17 +28,17 @@ export function auditBrands(tl: Timeline, opts: AuditOptions): BrandAudit[] {
   if (brands.length === 0) throw new InputError(`${opts.file}: cannot tell whose timeline this is; name the brand with --handle`);
   return brands.map((account) => {
     const feed = feedFor(tl, account);
-    const acc = new BrandAccumulator(accountName(account), opts.timeZone ?? DEFAULT_TIME_ZONE);
+    const handle = accountName(account);
+    const acc = new BrandAccumulator(handle, opts.timeZone ?? DEFAULT_TIME_ZONE);
     for (const t of feed.tweets) acc.addTweet(t);
-    const replies = feed.replies
-      .map((r) => {
-        // The same text work the streaming path does in its workers, in this thread.
-        const res = doReplyJob({ text: r.tweet.text, answeredText: r.answered?.text, answeredName: r.answered?.authorName });
-        const labeled: LabeledReply = { ...r, label: res.label, confidence: res.confidence, evidence: res.evidence };
-        return acc.addReply(labeled, { signed: res.signed, templateKey: res.templateKey });
-      })
-      .sort(byNewest);
-    return { state: acc.state, replies };
+    // Replies go through the same folder the streamed path runs in its workers.
+    const folder = new ReplyFolder(acc.state.timeZone, true);
+    for (const r of feed.replies) folder.add({ brand: handle, tweet: r.tweet, answered: r.answered });
+    const { states, replies } = folder.result();
+    return {
+      state: states.length ? mergeBrandStates(acc.state, states[0]) : acc.state,
+      replies: (replies[0]?.[1] ?? []).sort(byNewest),
+    };
   });
 }
 

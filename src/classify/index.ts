@@ -6,7 +6,7 @@ import type { Classification } from '../model.js';
 import { evidenceOf, type CueName, type Hit } from './cues.js';
 import { featurize } from './features.js';
 import { LinearModel, type WeightsFile } from './model.js';
-import { cuesFor, ruleDecision, type CueSet } from './rules.js';
+import { asClassification, cuesFor, ruleDecision, type CueSet } from './rules.js';
 
 export interface ReplyLike {
   text: string;
@@ -60,7 +60,7 @@ export function classify(reply: ReplyLike, answered?: ReplyLike | null): Classif
 export function classifyCues(cues: CueSet): Classification {
   const rules = ruleDecision(cues);
   const m = shippedModel();
-  if (!m) return { label: rules.label, confidence: rules.confidence, evidence: rules.hits.map(evidenceOf) };
+  if (!m) return asClassification(rules);
   const p = m.predict(featurize(cues, rules.label).ids, 6);
   const label = p.label;
   // Cues first (the model's strongest, then — when the rules agree — the rules' own), each once.

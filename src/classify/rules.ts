@@ -47,7 +47,11 @@ function decide(label: Label, confidence: number, hits: (Hit | undefined)[]): Ru
 
 /** Rule-only classification, tie-breaks 1–7 of the labeling guide in order. */
 export function classifyByRules(c: CueSet): Classification {
-  const d = ruleDecision(c);
+  return asClassification(ruleDecision(c));
+}
+
+/** A rule decision with its cues written out as evidence. */
+export function asClassification(d: RuleDecision): Classification {
   return { label: d.label, confidence: d.confidence, evidence: d.hits.map(evidenceOf) };
 }
 

@@ -7,6 +7,7 @@ import { compareReports } from '../compare.js';
 import type { Report } from '../report.js';
 import type { ReportFormat } from '../render/formats.js';
 import { reportsFor } from './audit.js';
+import { renderComparison } from './render.js';
 import { countOption, enforceFailUnder, failUnderOption, htmlDestinationOption, timeZoneOption } from './options.js';
 
 export interface CompareCliOptions {
@@ -35,18 +36,7 @@ export async function compareCommand(sources: string[], opts: CompareCliOptions)
   }
   if (kept.length === 0) throw new InputError(`compare: no brand has at least ${minReplies} replies`);
   const cmp = compareReports(kept, sources, timeZone);
-  let text: string;
-  if (format === 'json') {
-    text = (await import('../render/json.js')).renderCompareJson(cmp);
-  } else if (format === 'md') {
-    text = (await import('../render/markdown.js')).renderCompareMarkdown(cmp);
-  } else if (format === 'html') {
-    text = (await import('../render/html.js')).renderCompareHtml(cmp, { reports: kept });
-  } else {
-    const { renderCompareTable } = await import('../render/table.js');
-    const color = opts.color !== false && !opts.output && (await import('../output.js')).stdoutHasColor();
-    text = renderCompareTable(cmp, { color, width: process.stdout.columns || 100 });
-  }
+  const text = await renderComparison(cmp, kept, format, opts);
   await emit(text, opts.output);
   enforceFailUnder(kept, failUnder);
 }

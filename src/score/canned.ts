@@ -228,10 +228,11 @@ function newer(aMs: number | null, aId: string, bMs: number | null, bId: string)
   return a !== b ? a > b : aId.length !== bId.length ? aId.length > bId.length : aId > bId;
 }
 
-function addKeyStat(s: CannedState, key: string, k: KeyStat): void {
-  const o = s.keys.get(key);
+/** Adds k's replies to those of `key` in a map of key stats (used for template keys and for clusters). */
+function addKeyStat<K>(m: Map<K, KeyStat>, key: K, k: KeyStat): void {
+  const o = m.get(key);
   if (!o) {
-    s.keys.set(key, { ...k, labels: { ...k.labels } });
+    m.set(key, { ...k, labels: { ...k.labels } });
     return;
   }
   o.uses += k.uses;
@@ -268,8 +269,8 @@ export function addCanned(s: CannedState, r: Pick<LabeledReply, 'tweet' | 'answe
 
 export function mergeCanned(a: CannedState, b: CannedState): CannedState {
   const out: CannedState = { replies: a.replies + b.replies, keys: new Map() };
-  for (const [k, v] of a.keys) addKeyStat(out, k, v);
-  for (const [k, v] of b.keys) addKeyStat(out, k, v);
+  for (const [k, v] of a.keys) addKeyStat(out.keys, k, v);
+  for (const [k, v] of b.keys) addKeyStat(out.keys, k, v);
   return out;
 }
 
@@ -280,16 +281,7 @@ export function finalCanned(s: CannedState, top: number = CANNED.topTemplates): 
   const keys = entries.map(([k]) => (k.startsWith('\u0000') ? '' : k));
   const ids = clusterKeys(keys, {}, entries.map(([, v]) => v.uses));
   const clusters = new Map<number, KeyStat>();
-  ids.forEach((c, i) => {
-    const v = entries[i][1];
-    const o = clusters.get(c);
-    if (!o) clusters.set(c, { ...v, labels: { ...v.labels } });
-    else {
-      o.uses += v.uses;
-      for (const l of LABELS) o.labels[l] += v.labels[l];
-      if (newer(v.exampleMs, v.exampleId, o.exampleMs, o.exampleId)) Object.assign(o, { example: v.example, exampleId: v.exampleId, exampleMs: v.exampleMs });
-    }
-  });
+  ids.forEach((c, i) => addKeyStat(clusters, c, entries[i][1]));
   const templates: Template[] = [];
   let templated = 0;
   for (const c of clusters.values()) {

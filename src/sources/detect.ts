@@ -38,11 +38,6 @@ export function detectFormat(text: string): InputFormat | null {
   return null;
 }
 
-/**
- * Whether a file is TWCS CSV, read from its first 64 KB only (a file of millions of rows is then
- * streamed, never read whole). Any doubt (folders, binary, other formats) answers false and
- * leaves the full checks to loadFile.
- */
 /** The first 64 KB of a file (errors become input errors naming it). */
 function readHead(file: string): Buffer {
   let fd: number | undefined;
@@ -57,22 +52,20 @@ function readHead(file: string): Buffer {
   }
 }
 
+/**
+ * Whether a file is TWCS CSV, read from its first 64 KB only (a file of millions of rows is then
+ * streamed, never read whole). Any doubt (folders, binary, other formats) answers false and
+ * leaves the full checks to loadFile.
+ */
 export function isTwcsFile(file: string, format?: InputFormat): boolean {
   if (format && format !== 'twcs') return false;
-  let fd: number | undefined;
   try {
     if (statSync(file).isDirectory()) return false;
-    fd = openSync(file, 'r');
-    const buf = Buffer.alloc(65536);
-    const n = readSync(fd, buf, 0, buf.length, 0);
-    const head = buf.subarray(0, n);
+    const head = readHead(file);
     if (looksBinary(head)) return false;
-    const text = head.toString('utf8').replace(/^\ufeff/, '');
-    return format === 'twcs' || detectFormat(text) === 'twcs';
+    return format === 'twcs' || detectFormat(head.toString('utf8').replace(/^\ufeff/, '')) === 'twcs';
   } catch {
     return false;
-  } finally {
-    if (fd !== undefined) closeSync(fd);
   }
 }
 
