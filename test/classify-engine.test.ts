@@ -4,7 +4,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { classify } from '../src/classify/index.js';
-import { replyCues } from '../src/classify/cues.js';
+import { answeredCues, replyCues } from '../src/classify/cues.js';
 import { normalize, classifyLink } from '../src/classify/normalize.js';
 import { hashStr, tokenize } from '../src/classify/tokens.js';
 import { readLabeled } from '../src/classify/labeled.js';
@@ -31,7 +31,26 @@ describe('the classifier engine', () => {
       const n = normalize(e.text);
       const tk = tokenize(n.text);
       expect(replyCues(n, tk, true), e.text).toEqual(replyCues(n, tk, false));
+      if (e.inReplyToText) expect(answeredCues(e.inReplyToText, true), e.inReplyToText).toEqual(answeredCues(e.inReplyToText, false));
     }
+  });
+
+  it('tries a lead pattern only where its first words start, and still finds the earliest match', () => {
+    // "so sorry you feel" has two places a brush-off could start; the sticky tries must pick the first.
+    const text = 'sorry you feel that way. we are so sorry you feel let down, please send us a dm';
+    const n = normalize(text);
+    const tk = tokenize(n.text);
+    const gated = replyCues(n, tk, true);
+    expect(gated).toEqual(replyCues(n, tk, false));
+    expect(gated.find((h) => h.cue === 'dm')?.phrase).toBe('send us a dm');
+    expect(gated.find((h) => h.cue === 'brushOff')).toMatchObject({ at: 0 });
+  });
+
+  it('reads a problem off the answered tweet by its words or a question', () => {
+    expect(answeredCues('my router keeps crashing')).toEqual([{ cue: 'problemRaised', phrase: 'crashing', at: -1 }]);
+    expect(answeredCues('any news on the launch?')).toEqual([{ cue: 'problemRaised', phrase: '?', at: -1 }]);
+    expect(answeredCues('love the new menu')).toEqual([]);
+    expect(answeredCues('what is your phone number? mine isn’t working').map((h) => h.cue)).toEqual(['askedForChannel', 'problemRaised']);
   });
 
   it('splits words, contractions, hyphenated words, placeholders, ? ! and emoji, with ids equal to their hashes', () => {
@@ -39,6 +58,9 @@ describe('the classifier engine', () => {
     expect(tokens).toEqual(["can't", 'log', 'in', 'to', 'wi-fi', '@user', '?', '!', 't&cs', '💙', 'ok']);
     expect([...ids]).toEqual(tokens!.map(hashStr));
     expect(partIds).toEqual(['can', 't', 'wi', 'fi'].map(hashStr));
+    expect(tokenize("can't log in to wi-fi").starts).toEqual([0, 6, 10, 13, 16]);
+    expect(tokenize("can't log in to wi-fi").partStarts).toEqual([0, 4, 16, 19]);
+    expect(tokenize('call 0800 123 4567 about order 55').digits).toBe(13);
     expect(tokenize("can't log in", false)).toMatchObject({ tokens: null, ids: tokenize("can't log in", true).ids });
   });
 

@@ -3,13 +3,13 @@ import * as L from './lexicon.js';
 import type { PhraseList } from './lexicon.js';
 import type { Normalized } from './normalize.js';
 import { IntTable } from './int-table.js';
-import { hashStr, type Tokens } from './tokens.js';
+import { hashStr, tokenize, type Tokens } from './tokens.js';
 
 export interface Hit {
   cue: CueName;
   /** The text that fired, as the person can find it in the reply. */
   phrase: string;
-  /** Where in the normalized text it starts (order matters for tie-breaks). */
+  /** Where it starts in the text it was read from (−1 for a word of the answered tweet). */
   at: number;
 }
 
@@ -21,97 +21,178 @@ export const CUE_NAMES = [
 ] as const;
 export type CueName = (typeof CUE_NAMES)[number];
 
-/** The earliest match of a list, or null (every pattern runs). */
-export function firstMatch(list: PhraseList, text: string): { phrase: string; at: number } | null {
-  let best: { phrase: string; at: number } | null = null;
-  for (const { re } of list.patterns) {
-    const m = re.exec(text);
-    if (m && (!best || m.index < best.at)) best = { phrase: m[0].trim(), at: m.index };
+/**
+ * Phrase lists matched through their anchors: a pattern runs only when a word of each of its
+ * anchor groups is among the text's tokens, so a reply runs a handful of its ~110 patterns.
+ * A "lead" pattern (anchors starting with ^) matches only where a word of its first group
+ * starts, so it is tried at those places alone instead of scanning the whole text.
+ * Each list yields its earliest match.
+ */
+class AnchoredLists {
+  private readonly patterns: { li: number; re: RegExp; sticky: RegExp | null }[];
+  /** Per pattern: the bit mask of all its anchor groups, or 0 when it always runs. */
+  private readonly full: Uint8Array;
+  private readonly table: IntTable;
+  /** Per anchor word (table row): codes = pattern number × 8 + anchor group. */
+  private readonly codes: number[][];
+  /** Per anchor word: the lead patterns it can start. */
+  private readonly leads: (number[] | undefined)[];
+  private readonly digitCodes: number[];
+  private readonly seen: Uint8Array;
+  /** Per lead pattern: where its first-group words start (up to MAX_PLACES; more = scan). */
+  private readonly places: Int32Array;
+  private readonly placeCount: Uint8Array;
+
+  constructor(private readonly lists: readonly (readonly [CueName, PhraseList])[]) {
+    this.patterns = lists.flatMap(([, list], li) =>
+      list.patterns.map((pt) => ({ li, re: pt.re, sticky: pt.lead ? new RegExp(pt.re.source, `${pt.re.flags}y`) : null })),
+    );
+    const all = lists.flatMap(([, list]) => list.patterns);
+    this.full = Uint8Array.from(all, (pt) => (pt.anchors[0][0] === '*' ? 0 : (1 << pt.anchors.length) - 1));
+    const byWord = new Map<string, number[]>();
+    const leadsByWord = new Map<string, number[]>();
+    const add = (m: Map<string, number[]>, w: string, v: number) => m.set(w, [...(m.get(w) ?? []), v]);
+    all.forEach((pt, i) =>
+      pt.anchors.forEach((group, g) => {
+        for (const raw of group) {
+          const w = raw === '#q' ? '?' : raw;
+          add(byWord, w, i * 8 + g);
+          if (pt.lead && g === 0) add(leadsByWord, w, i);
+        }
+      }),
+    );
+    const words = [...byWord.keys()];
+    this.table = new IntTable(words.map(hashStr));
+    this.codes = words.map((w) => byWord.get(w)!);
+    this.leads = words.map((w) => leadsByWord.get(w));
+    this.digitCodes = byWord.get('#digits') ?? [];
+    this.seen = new Uint8Array(all.length);
+    this.places = new Int32Array(all.length * MAX_PLACES);
+    this.placeCount = new Uint8Array(all.length);
   }
-  return best;
+
+  /** Which patterns may match: those with a word of every anchor group among the tokens. */
+  candidates(tk: AnchorTokens): Uint8Array {
+    const seen = this.seen;
+    seen.fill(0);
+    this.placeCount.fill(0);
+    this.mark(tk.ids, tk.starts);
+    if (tk.partIds.length) this.mark(tk.partIds, tk.partStarts);
+    if (tk.digits >= 10) markCodes(seen, this.digitCodes);
+    const full = this.full;
+    for (let i = 0; i < seen.length; i++) seen[i] = full[i] === 0 || seen[i] === full[i] ? 1 : 0;
+    return seen;
+  }
+
+  private mark(ids: number[], starts: number[]): void {
+    for (let t = 0; t < ids.length; t++) {
+      const row = this.table.get(ids[t]);
+      if (row < 0) continue;
+      markCodes(this.seen, this.codes[row]);
+      const leads = this.leads[row];
+      if (leads)
+        for (const pt of leads) {
+          const n = this.placeCount[pt];
+          if (n < MAX_PLACES) this.places[pt * MAX_PLACES + n] = starts[t];
+          if (n <= MAX_PLACES) this.placeCount[pt] = n + 1;
+        }
+    }
+  }
+
+  /** The earliest match of a lead pattern, tried only where its first words start. */
+  private matchAt(i: number, sticky: RegExp, text: string): RegExpExecArray | null {
+    let best: RegExpExecArray | null = null;
+    for (let k = 0; k < this.placeCount[i]; k++) {
+      const at = this.places[i * MAX_PLACES + k];
+      if (best && at >= best.index) continue;
+      sticky.lastIndex = at;
+      const m = sticky.exec(text);
+      if (m) best = m;
+    }
+    return best;
+  }
+
+  /** The earliest match of each list (in list order). `gated: false` runs every pattern. */
+  match(text: string, tk: AnchorTokens, gated: boolean, out: Hit[]): void {
+    const may = gated ? this.candidates(tk) : null;
+    let last = -1;
+    for (let i = 0; i < this.patterns.length; i++) {
+      if (may && !may[i]) continue;
+      const { li, re, sticky } = this.patterns[i];
+      const m = may && sticky && this.placeCount[i] <= MAX_PLACES ? this.matchAt(i, sticky, text) : re.exec(text);
+      if (!m) continue;
+      // Patterns of one list sit together: the list's hit so far, if any, is the last one out.
+      if (li === last) {
+        const h = out[out.length - 1];
+        if (m.index < h.at) out[out.length - 1] = { cue: this.lists[li][0], phrase: m[0].trim(), at: m.index };
+      } else {
+        out.push({ cue: this.lists[li][0], phrase: m[0].trim(), at: m.index });
+        last = li;
+      }
+    }
+  }
+}
+
+const MAX_PLACES = 8;
+
+type AnchorTokens = Pick<Tokens, 'ids' | 'partIds' | 'starts' | 'partStarts' | 'digits'>;
+
+function markCodes(seen: Uint8Array, codes: number[]): void {
+  for (let i = 0; i < codes.length; i++) seen[codes[i] >> 3] |= 1 << (codes[i] & 7);
 }
 
 // Reply cues backed by phrase lists, in evidence order.
-const LISTS: [CueName, PhraseList][] = [
+const REPLY = new AnchoredLists([
   ['dm', L.DM], ['email', L.EMAIL], ['phone', L.PHONE], ['channel', L.CHANNEL], ['forum', L.FORUM],
   ['brushOff', L.BRUSH_OFF], ['steps', L.STEPS], ['action', L.ACTION], ['answer', L.ANSWER],
   ['diagnostic', L.DIAGNOSTIC], ['fallback', L.FALLBACK], ['thirdParty', L.THIRD_PARTY],
   ['customerFault', L.CUSTOMER_FAULT], ['outsideForce', L.OUTSIDE_FORCE], ['policyRefusal', L.POLICY_REFUSAL],
   ['blameNegated', L.BLAME_NEGATION], ['alternative', L.ALTERNATIVE], ['thanks', L.THANKS],
   ['marketing', L.MARKETING], ['sympathy', L.SYMPATHY],
-];
+]);
+const ASKED = new AnchoredLists([['askedForChannel', L.ASKED_FOR_CHANNEL]]);
 
-// Anchor index: word id → codes (pattern number × 8 + anchor group). Built once.
-const PATTERNS = LISTS.flatMap(([, list], li) => list.patterns.map((pt) => ({ li, re: pt.re, anchors: pt.anchors })));
-const FULL = PATTERNS.map((pt) => (pt.anchors[0][0] === '*' ? 0 : (1 << pt.anchors.length) - 1));
-const CODES_BY_WORD = new Map<string, number[]>();
-PATTERNS.forEach((pt, i) =>
-  pt.anchors.forEach((group, g) => {
-    for (const raw of group) {
-      const w = raw === '#q' ? '?' : raw;
-      const codes = CODES_BY_WORD.get(w) ?? [];
-      codes.push(i * 8 + g);
-      CODES_BY_WORD.set(w, codes);
-    }
-  }),
-);
-const ANCHOR_WORDS = [...CODES_BY_WORD.keys()];
-const ANCHOR_TABLE = new IntTable(ANCHOR_WORDS.map(hashStr));
-const ANCHOR_CODES = ANCHOR_WORDS.map((w) => CODES_BY_WORD.get(w)!);
-const DIGITS_CODES = CODES_BY_WORD.get('#digits') ?? [];
-const LONG_NUMBER = /\d{3}[\d -]{4,}/;
-
-function mark(hits: Uint8Array, codes: number[]): void {
-  for (const c of codes) hits[c >> 3] |= 1 << (c & 7);
-}
-
-/** Which patterns may match: those with a word of every anchor group among the tokens. */
-const scratch = new Uint8Array(PATTERNS.length);
-export function candidatePatterns(tk: Pick<Tokens, 'ids' | 'partIds'>, text: string): Uint8Array {
-  const hits = scratch;
-  hits.fill(0);
-  for (const list of [tk.ids, tk.partIds])
-    for (let t = 0; t < list.length; t++) {
-      const row = ANCHOR_TABLE.get(list[t]);
-      if (row >= 0) mark(hits, ANCHOR_CODES[row]);
-    }
-  if (LONG_NUMBER.test(text)) mark(hits, DIGITS_CODES);
-  for (let i = 0; i < hits.length; i++) hits[i] = FULL[i] === 0 || hits[i] === FULL[i] ? 1 : 0;
-  return hits;
-}
+/** Which reply patterns may match (exported for tests). */
+export const candidatePatterns = (tk: AnchorTokens) => REPLY.candidates(tk);
 
 const LINK_CUES: [CueName, 'specific' | 'generic'][] = [['genericLink', 'generic'], ['specificLink', 'specific']];
 
 /** All cues of a reply. `gated: false` runs every pattern (the test that anchors hide nothing uses it). */
-export function replyCues(n: Normalized, tk: Pick<Tokens, 'ids' | 'partIds'>, gated = true): Hit[] {
-  const may = gated ? candidatePatterns(tk, n.text) : null;
-  const best: (Hit | null)[] = new Array(LISTS.length).fill(null);
-  for (let i = 0; i < PATTERNS.length; i++) {
-    if (may && !may[i]) continue;
-    const { li, re } = PATTERNS[i];
-    const m = re.exec(n.text);
-    if (m && (!best[li] || m.index < best[li]!.at)) best[li] = { cue: LISTS[li][0], phrase: m[0].trim(), at: m.index };
-  }
-  const out = best.filter((h): h is Hit => h !== null);
-  for (const [cue, kind] of LINK_CUES) {
-    const l = n.links.find((x) => x.kind === kind);
-    if (l) out.push({ cue, phrase: l.url, at: n.text.indexOf('url') });
-  }
+export function replyCues(n: Normalized, tk: AnchorTokens, gated = true): Hit[] {
+  const out: Hit[] = [];
+  REPLY.match(n.text, tk, gated, out);
+  if (n.links.length)
+    for (const [cue, kind] of LINK_CUES) {
+      const l = n.links.find((x) => x.kind === kind);
+      if (l) out.push({ cue, phrase: l.url, at: n.text.indexOf('url') });
+    }
   return out;
 }
 
-// Every way of asking for a channel names one of these (checked by the anchors test).
-const ASKED_GATE = /phone|number|contact|mail|address|helpline|hotline|reach|call|ring|dm|message|touch|hold|talk|speak|chat|ticket/;
+// Words that show the person raised a problem, by id (a question counts too).
+const PROBLEM_TABLE = new IntTable(L.PROBLEM_WORDS.map(hashStr));
 
-/** Cues read off the tweet being answered. */
-export function answeredCues(answeredText: string | undefined): Hit[] {
-  if (!answeredText) return [];
-  const t = answeredText.toLowerCase().replace(/[\u2018\u2019]/g, "'");
+/** The answered tweet as the cues read it: lower case, straight apostrophes, tokens. */
+export function answeredText(text: string): { text: string; tk: Tokens } {
+  let t = text.toLowerCase();
+  if (t.includes('\u2019') || t.includes('\u2018')) t = t.replace(/[\u2018\u2019]/g, "'");
+  return { text: t, tk: tokenize(t) };
+}
+
+/** Cues read off the tweet being answered. `gated: false` runs every pattern (for the anchors test). */
+export function answeredCues(text: string | undefined, gated = true): Hit[] {
+  if (!text) return [];
+  const a = answeredText(text);
   const out: Hit[] = [];
-  const asked = ASKED_GATE.test(t) ? firstMatch(L.ASKED_FOR_CHANNEL, t) : null;
-  if (asked) out.push({ cue: 'askedForChannel', ...asked });
-  const problem = firstMatch(L.PROBLEM, t);
-  if (problem) out.push({ cue: 'problemRaised', ...problem });
+  ASKED.match(a.text, a.tk, gated, out);
+  const ids = a.tk.ids;
+  for (let i = 0; i < ids.length; i++) {
+    const row = PROBLEM_TABLE.get(ids[i]);
+    if (row >= 0) {
+      out.push({ cue: 'problemRaised', phrase: L.PROBLEM_WORDS[row], at: -1 });
+      break;
+    }
+  }
   return out;
 }
 

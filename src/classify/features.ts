@@ -6,11 +6,12 @@ import type { CueSet } from './rules.js';
 import type { Label } from '../model.js';
 import { CUE_NAMES, type CueName } from './cues.js';
 import { LABELS } from '../model.js';
+import { IntTable } from './int-table.js';
 import { hashStr, pairId, tokenize } from './tokens.js';
 
 // Words too common to tell labels apart (still used inside word pairs).
 const STOP = new Set(['the', 'a', 'an', 'to', 'of', 'and', 'or', 'in', 'on', 'for', 'is', 'it', 'this', 'that', 'be', 'at', 'with', 'as', 'so', 'are', 'was', 'i', 'hi', 'hey', 'hello']);
-const STOP_IDS = new Set([...STOP].map(hashStr));
+const STOP_IDS = new IntTable([...STOP].map(hashStr));
 const START = '^';
 const END = '$';
 const CHANNEL_CUES = new Set<CueName>(['dm', 'email', 'phone', 'channel', 'forum', 'genericLink']);
@@ -50,7 +51,7 @@ export function featurize(c: CueSet, ruleLabel: Label, withNames = false): Featu
   let prevId = START_ID;
   for (let i = 0; i < count; i++) {
     const id = c.ids[i];
-    if (!STOP_IDS.has(id)) {
+    if (STOP_IDS.get(id) < 0) {
       ids.push(id);
       if (names) names.push(toks[i]);
     }

@@ -37,17 +37,20 @@ interface FeatureKind {
   cue?: CueName;
   quoted?: string;
 }
-// Feature names repeat across replies: work out each one's kind once.
-const KINDS = new Map<string, FeatureKind>();
 function kindOf(feature: string): FeatureKind {
-  let k = KINDS.get(feature);
-  if (!k) {
-    if (feature.startsWith('cue:') && !feature.includes(' ')) k = { cue: feature.slice(4) as CueName };
-    else if (!feature.includes(':') && !feature.includes('^') && !feature.includes('$')) k = { quoted: `"${feature}"` };
-    else k = {};
-    KINDS.set(feature, k);
+  if (feature.startsWith('cue:') && !feature.includes(' ')) return { cue: feature.slice(4) as CueName };
+  if (!feature.includes(':') && !feature.includes('^') && !feature.includes('$')) return { quoted: `"${feature}"` };
+  return {};
+}
+// Feature rows repeat across replies: work out each one's kind once, per model.
+let kinds: (FeatureKind | undefined)[] = [];
+let kindsOf: LinearModel | null = null;
+function kindOfRow(m: LinearModel, row: number): FeatureKind {
+  if (kindsOf !== m) {
+    kinds = new Array(m.size);
+    kindsOf = m;
   }
-  return k;
+  return (kinds[row] ??= kindOf(m.name(row)));
 }
 
 const round2 = (x: number) => Math.round(x * 100) / 100;
@@ -66,17 +69,21 @@ export function classifyCues(cues: CueSet): Classification {
   // Cues first (the model's strongest, then — when the rules agree — the rules' own), each once.
   const chosen: Hit[] = [];
   const words: string[] = [];
-  for (const { feature } of p.top) {
-    const k = kindOf(feature);
+  for (const row of p.top) {
+    const k = kindOfRow(m, row);
     if (k.cue) {
       const hit = cues.has(k.cue);
       if (hit && !chosen.includes(hit)) chosen.push(hit);
     } else if (k.quoted) words.push(k.quoted);
   }
   if (rules.label === label) for (const h of rules.hits) if (!chosen.includes(h)) chosen.push(h);
-  const evidence = chosen.slice(0, 5).map(evidenceOf);
-  if (words.length && evidence.length < 5) evidence.push(`words: ${words.slice(0, 4).join(', ')}`);
-  let best = 0;
-  for (const x of p.probs) if (x > best) best = x;
-  return { label, confidence: round2(best), evidence };
+  const evidence: string[] = [];
+  for (let i = 0; i < chosen.length && i < 5; i++) evidence.push(evidenceOf(chosen[i]));
+  if (words.length && evidence.length < 5) {
+    // Concatenation, not join(): this runs per reply and join copies.
+    let w = `words: ${words[0]}`;
+    for (let i = 1; i < words.length && i < 4; i++) w += `, ${words[i]}`;
+    evidence.push(w);
+  }
+  return { label, confidence: round2(p.confidence), evidence };
 }

@@ -32,4 +32,5 @@ export class IntTable {
   }
 }
 
-const mix = (x: number) => Math.imul(x ^ (x >>> 15), 0x2c1b3c6d) >>> 7;
+/** Spreads ids over the table (shared by the model's own table). */
+export const mix = (x: number) => Math.imul(x ^ (x >>> 15), 0x2c1b3c6d) >>> 7;

@@ -2,13 +2,15 @@
 // Patterns run on normalized text (lower case, links → "url", mid-text mentions → "@user",
 // masked emails → "email"). Keep them phrase-level: single keywords misfire.
 //
-// Each pattern carries anchors: words one of which every match must contain (`#digits` = a
-// run of 7+ digits, `#q` = a question mark, `*` = always run). A pattern only runs when
+// Each pattern carries anchors: words one of which every match must contain (`#digits` = ten
+// or more digits in the text, `#q` = a question mark, `*` = always run). A pattern only runs when
 // one of its anchors is in the reply, which keeps classification fast; a test checks over all
 // labeled data that anchors never hide a match.
 
 export interface Pattern {
   readonly anchors: readonly (readonly string[])[];
+  /** Every match starts where a word of the first anchor group starts. */
+  readonly lead: boolean;
   readonly re: RegExp;
 }
 
@@ -19,14 +21,18 @@ export interface PhraseList {
 }
 
 /** A pattern with its anchors: space-separated words, any one of which will do; groups joined
- * by ` + ` must all be present (`#q` = the reply holds a question mark). */
-const p = (anchors: string, re: RegExp): Pattern => ({ anchors: anchors.split(' + ').map((g) => g.split(' ')), re });
+ * by ` + ` must all be present (`#q` = the reply holds a question mark). A leading `^` says
+ * every match starts at a word of the first group (the regex is then tried only there). */
+const p = (anchors: string, re: RegExp): Pattern => {
+  const lead = anchors.startsWith('^');
+  return { anchors: (lead ? anchors.slice(1) : anchors).split(' + ').map((g) => g.split(' ')), lead, re };
+};
 const list = (name: string, ...patterns: Pattern[]): PhraseList => ({ name, patterns });
 
 // ── Deflecting: the move is to a channel the brand runs ─────────────────────────────────────
 /** Private messages. */
 export const DM = list('DM request',
-  p('dm dms pm message direct private', /\b(?:send|shoot|drop|pop|fire|slide)\b[^.!?]{0,25}\b(?:dms?|direct message|private message|pm|message)\b/),
+  p('^send shoot drop pop fire slide + dm dms pm message direct private', /\b(?:send|shoot|drop|pop|fire|slide)\b[^.!?]{0,25}\b(?:dms?|direct message|private message|pm|message)\b/),
   p('dm pm', /\b(?:dm|pm)\s+(?:us|me|our team|the team|your|with)\b/),
   p('dm dms pm pms private message direct', /\b(?:via|by|through|in|over|into|to|a|us a) (?:a )?(?:dms?|direct message|private message|pms?|private|our dms|the dms)\b/),
   p('direct directly private privately', /\b(?:direct|private)(?:ly)? messag(?:e|ing)\b/),
@@ -34,16 +40,16 @@ export const DM = list('DM request',
   p('follow', /\bfollow (?:and|&|\+) dm\b|\bfollow us\b[^.!?]{0,20}\bdm\b/),
   p('click', /\bclick (?:the )?['"]?message['"]?\b/),
   p('private', /\bprivate secured? link\b/),
-  p('dm dms', /\b(?:check|see) (?:your|our) dms?\b|\bsent you a dm\b|\bin (?:the )?dms?\b|\bdm'?s? (?:are|is) open\b/),
+  p("^check see sent in dm dms dm's + dm dms", /\b(?:check|see) (?:your|our) dms?\b|\bsent you a dm\b|\bin (?:the )?dms?\b|\bdm'?s? (?:are|is) open\b/),
 );
 /** E-mail. */
 export const EMAIL = list('email request',
-  p('email e-mail mail write drop', /\b(?:e-?mail|write to|drop (?:us )?a line)\b[^.!?]{0,30}\b(?:us|email|team|address)\b/),
-  p('email e-mail', /\be-?mail us\b|\bsend (?:us )?an? e-?mail\b|\b(?:at|to) email\b/),
+  p('^email e-mail write drop', /\b(?:e-?mail|write to|drop (?:us )?a line)\b[^.!?]{0,30}\b(?:us|email|team|address)\b/),
+  p('^email e-mail send at to + email e-mail', /\be-?mail us\b|\bsend (?:us )?an? e-?mail\b|\b(?:at|to) email\b/),
 );
 /** Phone. */
 export const PHONE = list('phone request',
-  p('call ring phone', /\b(?:call|ring|phone)\b[^.!?]{0,20}\b(?:us|a call|a ring|team|line|number|on|at)\b/),
+  p('^call ring phone', /\b(?:call|ring|phone)\b[^.!?]{0,20}\b(?:us|a call|a ring|team|line|number|on|at)\b/),
   p('call phone', /\b(?:call|phone) (?:our|the) [a-z ]{0,20}(?:team|line|desk|centre|center|department)\b/),
   // A phone number has 10+ digits (0800 123 4567, 1-800-555-0199, +44 20 7946 0321); ticket and order numbers fewer.
   p('#digits', /\+?\d(?:[ -]?\d){9,}/),
@@ -51,11 +57,11 @@ export const PHONE = list('phone request',
 /** Chat, tickets, forms, other teams. */
 export const CHANNEL = list('support channel',
   p('chat livechat assistant', /\b(?:live ?chat|chat with (?:us|our|an?)|online chat|chat support|virtual assistant)\b/),
-  p('ticket case request claim', /\b(?:submit|open|raise|log|create|file) (?:a |an )?(?:support |new )?(?:ticket|case|request|claim form)\b/),
+  p('^submit open raise log create file + ticket case request claim', /\b(?:submit|open|raise|log|create|file) (?:a |an )?(?:support |new )?(?:ticket|case|request|claim form)\b/),
   p('form', /\b(?:contact|web|online|support|request|feedback) form\b/),
-  p('contact reach touch speak talk', /\b(?:contact|reach out to|get in touch with|speak (?:to|with)|talk to) (?:us|our (?:[a-z]+ ){0,2}(?:team|specialists|experts|agents|colleagues|support|department|desk))\b/),
-  p('touch reach contact', /\b(?:get in touch|reach out|reach us|contact us|contact support)\b/),
-  p('support help', /\b(?:support|help) (?:team|desk|center|centre)\b[^.!?]{0,25}\b(?:can|will|would be able to) (?:help|assist|look)\b/),
+  p('^contact reach get speak talk', /\b(?:contact|reach out to|get in touch with|speak (?:to|with)|talk to) (?:us|our (?:[a-z]+ ){0,2}(?:team|specialists|experts|agents|colleagues|support|department|desk))\b/),
+  p('^get reach contact + touch reach contact', /\b(?:get in touch|reach out|reach us|contact us|contact support)\b/),
+  p('support help + team desk center centre + help assist look', /\b(?:support|help) (?:team|desk|center|centre)\b[^.!?]{0,25}\b(?:can|will|would be able to) (?:help|assist|look)\b/),
   p('@user', /\b(?:our|the) [a-z]+ team (?:at|on|via) @user\b|\breach (?:out to )?@user\b|\btweet @user\b|\bhead over to @user\b/),
   p('visit', /\bvisit (?:a |your |the )?(?:local )?(?:store|branch|genius bar|service cent(?:er|re))\b/),
 );
@@ -65,7 +71,7 @@ export const FORUM = list('forum',
 );
 /** The canned brush-off that neither helps nor acts. */
 export const BRUSH_OFF = list('canned brush-off',
-  p('sorry', /\bsorry (?:you feel|that you feel|to hear you feel)\b/),
+  p('sorry + feel', /\bsorry (?:you feel|that you feel|to hear you feel)\b/),
   p('feedback comment comments suggestion suggestions thoughts concerns', /\b(?:pass(?:ed|ing)?|share[ds]?|forward(?:ed)?|sen[dt]|relay(?:ed)?|flag(?:ged)?|note[ds]?|log(?:ged)?)\b[^.!?]{0,30}\b(?:feedback|comments?|suggestions?|thoughts|concerns)\b/),
   p('feedback comment comments suggestion concern concerns', /\b(?:feedback|comments?|suggestion|concerns?)\b[^.!?]{0,25}\b(?:passed|shared|forwarded|noted|logged|sent)\b/),
   p('hear understand understandable', /\bwe hear you\b|\bwe understand (?:your|the|how) (?:frustration|concern)\b|\bunderstand(?:able)? (?:your )?frustrat/),
@@ -75,10 +81,12 @@ export const BRUSH_OFF = list('canned brush-off',
 // ── Resolving: help in public ────────────────────────────────────────────────────────────────
 /** Steps the person can take now. */
 export const STEPS = list('steps',
-  p('try restart reboot reset reinstall uninstall update clear log logout login sign signout signin go head tap click select open turn toggle switch unplug plug check make disable enable remove re-add readd delete force power navigate visit use follow',
-    /(?:^|[.!?:;] |\b(?:please|just|can you|could you|you can|you could|you'll need to|you need to|you may need to|we'd suggest|we recommend|recommend|suggest|first,?|then,?|and|also|simply) )(?:try|restart|reboot|reset|reinstall|uninstall|update|clear|log ?out|sign ?out|log ?in|sign ?in|go to|head to|tap|click|select|open|turn (?:off|on)|toggle|switch|unplug|plug|check (?:that|if|your|the)|make sure|disable|enable|remove|re-?add|delete|force (?:close|quit|stop)|power cycle|navigate|visit your|use the|follow)\b[^.!?;,]{0,30}/),
+  // The lead-in sits in a look-behind, so a match starts at the verb (and is tried only there).
+  p('^try restart reboot reset reinstall uninstall update clear log logout login sign signout signin go head tap click select open turn toggle switch unplug plug check make disable enable remove re-add readd delete force power navigate visit use follow',
+    /(?<=^|[.!?:;] |\b(?:please|just|can you|could you|you can|you could|you'll need to|you need to|you may need to|we'd suggest|we recommend|recommend|suggest|first,?|then,?|and|also|simply) )(?:try|restart|reboot|reset|reinstall|uninstall|update|clear|log ?out|sign ?out|log ?in|sign ?in|go to|head to|tap|click|select|open|turn (?:off|on)|toggle|switch|unplug|plug|check (?:that|if|your|the)|make sure|disable|enable|remove|re-?add|delete|force (?:close|quit|stop)|power cycle|navigate|visit your|use the|follow)\b[^.!?;,]{0,30}/),
   p('settings preferences', /\b(?:settings|preferences)\s*(?:>|›|→|then|and then)\s*[a-z]+/),
-  p('here these steps follow', /\bhere(?:'s| is| are) (?:how|what|the steps|a guide|some steps|more info|the link|where)\b|\bthese steps\b|\bsteps (?:here|below|in this)\b|\bfollow (?:the|these) (?:steps|instructions)\b/),
+  p('here + how what steps guide more link where', /\bhere(?:'s| is| are) (?:how|what|the steps|a guide|some steps|more info|the link|where)\b/),
+  p('steps instructions + these here below this follow', /\bthese steps\b|\bsteps (?:here|below|in this)\b|\bfollow (?:the|these) (?:steps|instructions)\b/),
   p('article guide page link faq', /\bthis (?:article|guide|page|link|help article|support article|faq)\b[^.!?]{0,40}\b(?:explain|show|walk|cover|help|has|detail|tell|outline)\w*/),
   p('article guide faq tutorial', /\b(?:check out|take a look at|have a look at|see|read) (?:this|our|the) (?:article|guide|help article|support article|faq|tutorial)\b/),
   p('can + appeal reset cancel request change update find check track manage download restore recover turn add remove set use get claim submit do learn', /\byou can (?:appeal|reset|cancel|request|change|update|find|check|track|manage|download|restore|recover|turn|add|remove|set|use|get|claim|submit an appeal|do this|learn)\b[^.!?;,]{0,25}/),
@@ -89,7 +97,8 @@ export const ACTION = list('action taken',
     /\b(?:we(?:'ve| have)|i(?:'ve| have)|has been|have been|been|is now|was|were|'s been)\s+(?:now |just |already |gone ahead and |successfully )?(?:refunded|fixed|resolved|sent|re-?sent|issued|credited|applied|processed|cancel(?:l)?ed|updated|reset|restored|unlocked|reactivated|reinstated|removed|added|rebooked|replaced|approved|corrected|reversed|waived|upgraded|reconnected|dispatched|shipped|arranged|booked|changed|released|deployed|rolled out|located|found|unblocked|unsuspended|lifted|asked|contacted|notified|alerted|informed|chased|requested|escalated|confirmed|extended|reinstalled|sorted)\b/),
   p('refund credit replacement voucher compensation reimbursement', /\b(?:refund|credit|replacement|voucher|compensation|reimbursement) (?:of [^ ]+ )?(?:has been |was |is )?(?:issued|processed|applied|on (?:its|the) way|approved|sent|arranged)\b/),
   p('should will + working fixed resolved back restored live up arrive reach show appear land reflect', /\b(?:should|will) (?:now )?(?:be )?(?:working|fixed|resolved|back|restored|live|up and running|arrive|reach you|show|appear|land|reflect)\b/),
-  p("working looking investigating aware on fixing deploying rolling identified found fixed + engineer engineers technician technicians team teams devs developers we we're we've", /\b(?:engineers?|technicians?|our (?:team|teams|devs|developers|engineers?)|we)(?:'re| are| have| 're)? (?:working on|looking into|investigating|aware of|on it|fixing|deploying|rolling out|have (?:identified|found|fixed))\b/),
+  p("working looking investigating aware fixing deploying rolling identified found fixed + engineer engineers technician technicians team teams devs developers we we're we've", /\b(?:engineers?|technicians?|our (?:team|teams|devs|developers|engineers?)|we)(?:'re| are| have| 're)? (?:working on|looking into|investigating|aware of|on it|fixing|deploying|rolling out|have (?:identified|found|fixed))\b/),
+  p("on + it + engineer engineers technician technicians team teams devs developers we we're we've", /\b(?:engineers?|technicians?|our (?:team|teams|devs|developers|engineers?)|we)(?:'re| are| have| 're)? (?:working on|looking into|investigating|aware of|on it|fixing|deploying|rolling out|have (?:identified|found|fixed))\b/),
   p('fix patch update hotfix', /\b(?:fix|patch|update|hotfix)\b[^.!?]{0,30}\b(?:coming|on (?:its|the) way|rolling out|is out|is live|released|deployed|tonight|today|tomorrow|this week|soon)\b/),
   p("i'll we'll will can + get have make send sort fix refund credit arrange book change add update escalate raise look check follow keep", /\b(?:i|we)(?:'ll| will| can) (?:get|have|make|send|sort|fix|refund|credit|arrange|book|change|add|update|escalate|raise|look into|check|follow up|keep you)\b[^.!?;,]{0,20}/),
   p('confirmed booked sorted active activated way place ready', /\b(?:is|are|has been|have been|'s|'re) (?:now |all )?(?:confirmed|booked|sorted|active|activated|on (?:its|the) way|in place|ready)\b/),
@@ -97,7 +106,7 @@ export const ACTION = list('action taken',
 );
 /** A direct answer to what the person asked. */
 export const ANSWER = list('direct answer',
-  p('available included free expected due scheduled planned live out coming back open closed supported compatible possible valid',
+  p('available included free expected due scheduled planned live out coming back open closed supported compatible possible valid + s is be was',
     /\b(?:it|this|that|the [a-z]+)(?:'s| is| will be| should be| was) (?:available|included|free|expected|due|scheduled|planned|live|out|coming|back|open|closed|supported|compatible|possible|valid)\b/),
   p('yes yep yup no nope', /\b(?:yes|yep|yup|no|nope)[,!.] (?:it|you|the|this|that|we|they|there|all)\b/),
   p('moment currently now', /\b(?:at the moment|currently|right now),? (?:you can|it's|the|we)\b/),
@@ -116,8 +125,8 @@ export const DIAGNOSTIC = list('diagnostic question',
 );
 /** "…if that doesn't work, DM us": a channel offered only after help. */
 export const FALLBACK = list('fallback',
-  p('if + dm message contact reach let touch call chat email shout come bank seller provider', /\bif (?:that|this|it|the issue|the problem|that still|you still|you're still|the error|those steps|these steps|nothing|not|they|you continue|it still|the app still|it's still|issues persist|the problem persists|that doesn't|this doesn't)\b[^.!?]{0,60}\b(?:dm|message|contact|reach|let us know|get in touch|call|chat|email|give us a shout|come back|shout|bank|seller|provider)\b/),
-  p('otherwise failing not luck continues persists', /\b(?:otherwise|failing that|if not|still no luck|no luck|if the problem continues|if the issue continues|if it persists)\b[^.!?]{0,50}\b(?:dm|message|contact|reach|let us know|get in touch|call|chat|email)\b/),
+  p('^if + dm message contact reach let touch call chat email shout come bank seller provider', /\bif (?:that|this|it|the issue|the problem|that still|you still|you're still|the error|those steps|these steps|nothing|not|they|you continue|it still|the app still|it's still|issues persist|the problem persists|that doesn't|this doesn't)\b[^.!?]{0,60}\b(?:dm|message|contact|reach|let us know|get in touch|call|chat|email|give us a shout|come back|shout|bank|seller|provider)\b/),
+  p('^otherwise failing if still no + otherwise failing not luck continues persists + dm message contact reach let touch call chat email', /\b(?:otherwise|failing that|if not|still no luck|no luck|if the problem continues|if the issue continues|if it persists)\b[^.!?]{0,50}\b(?:dm|message|contact|reach|let us know|get in touch|call|chat|email)\b/),
 );
 
 // ── Blaming: the cause or the duty lies elsewhere ───────────────────────────────────────────
@@ -126,18 +135,20 @@ const THIRD_PARTIES = '(?:bank|card (?:issuer|provider|company)|issuing bank|cre
 const THIRD_PARTY_WORDS = 'bank card carrier courier delivery postal post seller vendor merchant retailer reseller store shop isp provider manufacturer maker oem developer publisher airport ground handling agent airline partner travel booking third third-party third party payment paypal app play apple google microsoft landlord building council government authority authorities embassy insurer insurance employer school it admin administrator hosting registrar cable tv platform console restaurant hotel host';
 /** Handing the person over to someone outside the brand. */
 export const THIRD_PARTY = list('third party',
-  p(`contact reach touch speak talk check call ask raise take refer go direct follow + ${THIRD_PARTY_WORDS}`, new RegExp(`\\b(?:contact|reach out to|get in touch with|speak (?:to|with)|talk to|check with|call|ask|raise (?:it|this) with|take (?:it|this|that) up with|refer to|go back to|direct (?:your|this) [a-z]+ to|follow up with|reach) (?:(?:your|the|their|that|a)(?: [a-z]+)? )?${THIRD_PARTIES}\\b`)),
+  p(`^contact reach get speak talk check call ask raise take refer go direct follow + ${THIRD_PARTY_WORDS}`, new RegExp(`\\b(?:contact|reach out to|get in touch with|speak (?:to|with)|talk to|check with|call|ask|raise (?:it|this) with|take (?:it|this|that) up with|refer to|go back to|direct (?:your|this) [a-z]+ to|follow up with|reach) (?:(?:your|the|their|that|a)(?: [a-z]+)? )?${THIRD_PARTIES}\\b`)),
   p(`by + handled managed controlled decided set processed run operated owned issued determined caused sold shipped fulfilled delivered provided + ${THIRD_PARTY_WORDS}`, new RegExp(`\\b(?:handled|managed|controlled|decided|set|processed|run|operated|owned|issued|determined|caused|sold|shipped|fulfilled|delivered|provided) by (?:the |your |our |a |their )?(?:[a-z]+ )?${THIRD_PARTIES}\\b`)),
   p(`responsible able best one handle handles need needs decide control set hold holding fault issue + ${THIRD_PARTY_WORDS}`, new RegExp(`\\b(?:your|the) ${THIRD_PARTIES} (?:is|are|will|would|should|can|may|has|have|needs? to)\\b[^.!?]{0,30}\\b(?:responsible|able to help|best placed|the one|handle|handles|need to|decide|control|set|hold|holding|fault|issue)\\b`)),
   p('ours', /\b(?:rather than|and not|not|isn't|is not) (?:one of )?ours\b/),
-  p('third products product app site service seller partner own control operate sell run manage', /\bthird[- ]party\b|\bnot (?:one of )?our (?:products?|app|site|service|seller|partner)\b|\bwe (?:don't|do not) (?:own|control|operate|sell|run|manage)\b/),
+  p('third', /\bthird[- ]party\b/),
+  p('not + our + products product app site service seller partner', /\bnot (?:one of )?our (?:products?|app|site|service|seller|partner)\b/),
+  p("don't not + own control operate sell run manage", /\bwe (?:don't|do not) (?:own|control|operate|sell|run|manage)\b/),
   p('bank carrier courier seller isp provider manufacturer retailer developer publisher airport merchant', /\b(?:up to|with|on) (?:your|the) (?:bank|carrier|courier|seller|isp|provider|manufacturer|retailer|developer|publisher|airport|merchant)\b/),
 );
 /** The fault is the person's: their device, setup, choice or duty. */
 export const CUSTOMER_FAULT = list('fault on the person',
-  p("your customer's + device router modem phone setup set-up settings connection wifi wi-fi network browser computer pc laptop console antivirus firewall vpn adblocker ad extension card account internet",
+  p("^your the + device router modem phone setup set-up settings connection wifi wi-fi network browser computer pc laptop console antivirus firewall vpn adblocker ad extension card account internet + is isn't was wasn't causing caused blocking problem issue fault not incompatible outdated too doesn't does",
     /\b(?:your|the customer's) (?:device|router|modem|phone|setup|set-up|settings|connection|wi-?fi|network|browser|computer|pc|laptop|console|antivirus|firewall|vpn|ad ?blocker|extension|card|account settings|internet)\b[^.!?]{0,40}\b(?:is|isn't|was|wasn't|causing|caused|blocking|problem|issue|fault|not compatible|incompatible|outdated|too old|doesn't support|does not support)\b/),
-  p('end side error', /\b(?:on|at) your (?:end|side)\b|\bfrom your (?:end|side)\b|\buser error\b/),
+  p('^on at from user + end side error', /\b(?:on|at) your (?:end|side)\b|\bfrom your (?:end|side)\b|\buser error\b/),
   p("should should've needed need supposed must didn't did forgot failed chose opted agreed accepted selected entered typed booked", /\byou (?:should|should've|should have|needed to|need to have|were supposed to|must have|didn't|did not|forgot|failed to|chose|opted|agreed|accepted|selected|entered|typed|booked)\b[^.!?;,]{0,25}/),
   p('stated outlined explained mentioned shown noted', /\b(?:as|which) (?:stated|outlined|explained|mentioned|shown|noted) (?:in|on|at) (?:the |our )?(?:terms|t&cs|t&c|terms and conditions|terms of (?:service|use)|checkout|booking|confirmation|policy|listing|product page)\b/),
   p('responsibility', /\b(?:is|was) (?:the )?(?:account holder's|customer's|your) responsibility\b|\bit(?:'s| is) your responsibility\b|\bresponsibility of the (?:customer|account holder|user)\b/),
@@ -146,7 +157,8 @@ export const CUSTOMER_FAULT = list('fault on the person',
 /** Weather, pandemic, strikes, demand, licensing, regulators. */
 export const OUTSIDE_FORCE = list('outside force',
   p('due because owing caused result affected impacted thanks + weather storm storms snow ice fog wind flood flooding hurricane heat heatwave pandemic covid coronavirus strike strikes industrial high heavy unprecedented demand volume license licensing rights regulation regulations regulatory government law air atc supply shortage customs holiday holidays circumstances events factors', /\b(?:due to|because of|owing to|caused by|as a result of|affected by|impacted by|thanks to)\b[^.!?]{0,30}\b(?:weather|storms?|snow|ice|fog|wind|flood(?:ing)?|hurricane|heat ?wave|pandemic|covid(?:-19)?|coronavirus|strikes?|industrial action|high demand|heavy demand|unprecedented demand|demand|volume|licens(?:e|ing)|rights|regulations?|regulatory|government|law|air traffic control|atc|supply chain|shortage|customs|holidays?|circumstances|events beyond|factors)\b/),
-  p('beyond outside out nothing hands control', /\b(?:beyond|outside(?: of)?|out of) (?:our|anyone's) (?:control|hands)\b|\bout of our hands\b|\bnothing we can do\b/),
+  p('beyond outside out + control hands', /\b(?:beyond|outside(?: of)?|out of) (?:our|anyone's) (?:control|hands)\b|\bout of our hands\b/),
+  p('nothing + do', /\bnothing we can do\b/),
   p('license licensing rights content available', /\blicens(?:e|ing) (?:restrictions|agreements?|changes|reasons|rights|issues)\b|\brights holders?\b|\bcontent owners?\b|\bnot available in your (?:region|country|area)\b/),
   p('high higher', /\b(?:extremely|unusually|very) high (?:call )?(?:volumes?|demand)\b|\bhigher than (?:usual|normal) (?:volumes?|demand)\b/),
 );
@@ -160,8 +172,9 @@ export const POLICY_REFUSAL = list('policy as refusal',
 );
 /** Denials of blame: "not your fault", "we're not blaming you". */
 export const BLAME_NEGATION = list('not blaming',
-  p('fault something anything down blaming mistake error bad', /\b(?:not|isn't|is not|wasn't|no) (?:your fault|something you did|down to you|anything you did)\b|\bnot blaming you\b|\bno fault of yours\b|\bour (?:mistake|fault|error|bad)\b/),
-  p('on + us you', /\b(?:not|isn't|is not|wasn't) on you\b|\bon us\b/),
+  p("^not isn't is wasn't no our + fault something anything down blaming mistake error bad", /\b(?:not|isn't|is not|wasn't|no) (?:your fault|something you did|down to you|anything you did)\b|\bnot blaming you\b|\bno fault of yours\b|\bour (?:mistake|fault|error|bad)\b/),
+  p("not isn't wasn't + on + you", /\b(?:not|isn't|is not|wasn't) on you\b/),
+  p('on + us', /\bon us\b/),
 );
 /** After a refusal, what the brand offers instead (tie-break 4). */
 export const ALTERNATIVE = list('alternative offered',
@@ -172,34 +185,57 @@ export const ALTERNATIVE = list('alternative offered',
 // ── Other: no problem being worked on ───────────────────────────────────────────────────────
 export const THANKS = list('thanks or praise',
   p('thanks thank', /\bthanks? (?:so much |a lot |a bunch |again |heaps )?(?:for (?:the|your|being|sharing|choosing|flying|shopping|riding|tagging|watching|listening|following|joining|stopping)|you+)\b/),
-  p('thank thanks cheers ty', /\b(?:thank you|thanks|cheers|ty)\b[^.!?]{0,15}(?:[!💙❤️😊🙌🎉✨😍💜💚🧡💛👏]|$)/u),
+  p('^thank thanks cheers ty', /\b(?:thank you|thanks|cheers|ty)\b[^.!?]{0,15}(?:[!💙❤️😊🙌🎉✨😍💜💚🧡💛👏]|$)/u),
   p('glad happy pleased delighted thrilled love lovely great awesome amazing fantastic wonderful', /\b(?:glad|happy|pleased|delighted|thrilled|love|lovely|great|awesome|amazing|fantastic|wonderful) (?:to hear|you|that|it|this|to see|to have|to help)\b/),
   p('welcome best awesome amazing pleasure anytime problem', /\b(?:you're|you are) (?:welcome|the best|awesome|amazing)\b|\bmy pleasure\b|\bour pleasure\b|\banytime\b|\bno problem at all\b/),
   p('happy merry', /\b(?:happy|merry) (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|weekend|birthday|holidays|new year|christmas|thanksgiving|easter|anniversary)\b/),
   p('congrats congratulations congrat congratulation welcome enjoy', /\bcongrat\w*|\bwelcome (?:aboard|to the|back)\b|\benjoy\b/),
   p('have + great good lovely wonderful awesome fab nice', /\bhave (?:a|an) (?:great|good|lovely|wonderful|awesome|fab|nice)\b/),
-  p("glad great that's", /\bglad (?:it's|it is|that's|we could|everything)\b|\bgreat to hear\b|\bthat's (?:great|awesome|amazing)\b/),
+  p("glad + it's is that's we everything", /\bglad (?:it's|it is|that's|we could|everything)\b/),
+  p('great + hear', /\bgreat to hear\b/),
+  p("that's + great awesome amazing", /\bthat's (?:great|awesome|amazing)\b/),
 );
 export const MARKETING = list('marketing',
-  p("check don't shop order book sign coming limited new sale stay giveaway win enter promo code", /\b(?:check out our|don't miss|shop now|order now|book now|sign up|coming soon|limited time|new (?:flavou?r|collection|season|episode|drop|menu)|on sale|stay tuned|giveaway|win a|enter to win|promo code|use code)\b/),
+  p('check + out + our', /\bcheck out our\b/),
+  p("don't + miss", /\bdon't miss\b/),
+  p('shop order book + now', /\b(?:shop|order|book) now\b/),
+  p('sign + up', /\bsign up\b/),
+  p('coming + soon', /\bcoming soon\b/),
+  p('limited + time', /\blimited time\b/),
+  p('new + flavor flavour collection season episode drop menu', /\bnew (?:flavou?r|collection|season|episode|drop|menu)\b/),
+  p('on + sale', /\bon sale\b/),
+  p('stay + tuned', /\bstay tuned\b/),
+  p('giveaway', /\bgiveaway\b/),
+  p('win + a', /\bwin a\b/),
+  p('enter + win', /\benter to win\b/),
+  p('promo use + code', /\b(?:promo|use) code\b/),
 );
 /** Sympathy or apology, which on its own changes nothing (tie-break 7). */
 export const SYMPATHY = list('sympathy',
   p("sorry apologize apologise apologies understand that's hate want experience feel", /\b(?:so |really |very |truly )?sorry\b|\bapologi[sz]e\b|\bapologies\b|\bwe understand\b|\bthat's (?:not (?:what|the)|frustrating|disappointing)\b|\bwe'd hate\b|\bnever want\b|\bnot the experience\b|\bnot what we (?:want|like|expect)\b|\bwe feel (?:for )?you\b/),
 );
 
-// ── The answered tweet (matched on its lower-cased text, without anchors) ───────────────────
+// ── The answered tweet (lower-cased, straight apostrophes) ─────────────────────────────────
 /** The person asked how to reach the brand (tie-break 6). */
 export const ASKED_FOR_CHANNEL = list('asked for a channel',
-  p('*', /\b(?:what(?:'s|s| is)?|give me|is there|do you (?:guys )?(?:still )?have|can i (?:get|have)|need|send me|where(?:'s| is| can i find)|please (?:share|give))\b[^.?!]{0,30}\b(?:phone|number|telephone|contact|email|e-mail|address|helpline|hotline|chat)\b/),
-  p('*', /\b(?:number|phone|email|e-mail|address|helpline|hotline|contact details|chat service|live chat)\b[^.!?]{0,20}\?/),
-  p('*', /\b(?:number|contact|email) (?:please|pls|plz)\b/),
-  p('*', /\bhow (?:do|can|should|would) (?:i|we) (?:contact|reach|call|ring|email|e-mail|talk to|speak to|get in touch|get hold|create a (?:support )?ticket|open a (?:support )?ticket|file a (?:support )?ticket)\b/),
-  p('*', /\bwho (?:do|can|should) (?:i|we) (?:call|ring|contact|email|speak to|talk to)\b/),
-  p('*', /\b(?:can|could) (?:i|we) (?:dm|message|email|call) (?:you|u)\b|\b(?:can|could|please) (?:someone|you) (?:please )?(?:call|ring|email|dm) me\b/),
+  p('phone number telephone contact email e-mail address helpline hotline chat', /\b(?:what(?:'s|s| is)?|give me|is there|do you (?:guys )?(?:still )?have|can i (?:get|have)|need|send me|where(?:'s| is| can i find)|please (?:share|give))\b[^.?!]{0,30}\b(?:phone|number|telephone|contact|email|e-mail|address|helpline|hotline|chat)\b/),
+  p('number phone email e-mail address helpline hotline contact chat + #q', /\b(?:number|phone|email|e-mail|address|helpline|hotline|contact details|chat service|live chat)\b[^.!?]{0,20}\?/),
+  p('please pls plz', /\b(?:number|contact|email) (?:please|pls|plz)\b/),
+  p('how', /\bhow (?:do|can|should|would) (?:i|we) (?:contact|reach|call|ring|email|e-mail|talk to|speak to|get in touch|get hold|create a (?:support )?ticket|open a (?:support )?ticket|file a (?:support )?ticket)\b/),
+  p('who', /\bwho (?:do|can|should) (?:i|we) (?:call|ring|contact|email|speak to|talk to)\b/),
+  p('dm message email call ring', /\b(?:can|could) (?:i|we) (?:dm|message|email|call) (?:you|u)\b|\b(?:can|could|please) (?:someone|you) (?:please )?(?:call|ring|email|dm) me\b/),
 );
-/** The person raised a problem (so sympathy alone reads as a brush-off). */
-export const PROBLEM = list('problem raised',
-  p('*', /\b(?:not|never|no longer|cannot|can't|won't|unable|doesn't|didn't|isn't|wasn't|haven't|hasn't)\b|\b(?:error|issue|problem|broken|bug|crash|crashing|down|outage|fail|failed|failing|stuck|lost|missing|late|delay|delayed|cancel+ed|refund|charged|overcharged|scam|worst|terrible|awful|horrible|ridiculous|disappointed|angry|annoyed|frustrat|unacceptable|waiting|still|help|complain|wrong|damaged|slow|hacked|locked|suspended|banned|disabled|glitch|freez|lag)\w*/),
-  p('*', /\?/),
-);
+/** Words that show the person raised a problem (so sympathy alone reads as a brush-off); a
+ * question mark counts too. Matched as whole words of the answered tweet. */
+export const PROBLEM_WORDS: readonly string[] = [
+  '?',
+  // Negation and inability.
+  ...'not never longer cannot can\'t cant won\'t wont unable doesn\'t doesnt didn\'t didnt isn\'t isnt wasn\'t wasnt haven\'t havent hasn\'t hasnt don\'t dont aren\'t arent couldn\'t couldnt'.split(' '),
+  // What went wrong.
+  ...(`error errors issue issues problem problems broken broke bug bugs buggy crash crashes crashed crashing down outage outages
+    fail fails failed failing failure stuck lost missing late delay delays delayed cancelled canceled cancelling cancellation
+    refund refunds refunded charged overcharged charge charges scam scammed worst terrible awful horrible ridiculous
+    disappointed disappointing disappointment angry annoyed annoying frustrated frustrating frustration unacceptable
+    waiting waited still help complain complaint complaints complaining complained wrong damaged slow hacked locked
+    suspended banned disabled glitch glitches glitchy freeze freezes freezing frozen lag lags lagging laggy`).split(/\s+/),
+];

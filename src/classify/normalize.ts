@@ -15,8 +15,6 @@ export interface Normalized {
 // Sign-offs at the end of a care tweet: ^JK, *SR, -Becky, ~Tom, /AM, – DR.
 const SIGN_OFF = /(?:^|\s)((?:\^|\*|~|\/|-|–|—)\s?[A-Z][A-Za-z]{0,11}(?:\s[A-Z]\.?)?)\s*$/;
 const PART = /(?:^|\s)\(?(\d)\s?\/\s?(\d)\)?(?=\s|$)/;
-// Any whitespace other than single spaces (runs, newlines, tabs, no-break spaces).
-const SPACE_RUN = /\s\s|[^\S ]/;
 const LEADING_MENTIONS = /^(?:\s*[@＠]\w+)+/;
 const MENTION = /[@＠]\w+/g;
 const URL_RE = /https?:\/\/\S+|\b(?:www\.)\S+/gi;
@@ -42,28 +40,55 @@ export function classifyLink(url: string): 'specific' | 'generic' | 'opaque' {
   return 'specific';
 }
 
+/** Which clean-ups a reply needs (most need few). Native substring searches: far cheaper per
+ * reply than a regex or a character loop over the text. */
+function scan(raw: string): number {
+  let need = 0;
+  if (raw.includes('  ') || raw.includes('\n') || raw.includes('\t') || raw.includes('\r') || raw.includes('\u2028') || raw.includes('\u3000')) need |= SPACES;
+  if (raw.includes('\u2019') || raw.includes('\u2018') || raw.includes('\u201c') || raw.includes('\u201d') || raw.includes('\u02bc')) need |= QUOTES;
+  if (raw.includes('\u00a0')) need |= QUOTES | SPACES;
+  if (raw.includes('@') || raw.includes('＠')) need |= AT;
+  if (raw.includes('/')) need |= SLASH;
+  if (raw.includes('__')) need |= MASK;
+  return need;
+}
+const isSpace = (c: number) => c === 32 || (c >= 9 && c <= 13) || (c >= 0xa0 && /\s/.test(String.fromCharCode(c)));
+// Whitespace other than single spaces (runs, newlines, tabs, no-break spaces).
+const SPACE_RUNS = /\s{2,}|[^\S ]/g;
+const SPACES = 1;
+const AT = 2;
+const SLASH = 4;
+const MASK = 8;
+const QUOTES = 16;
+
 export function normalize(raw: string): Normalized {
-  // Each replace is guarded by a cheap test: most replies need few of them (this runs per reply).
+  const need = scan(raw);
   let s = raw;
-  if (/[\u2018\u2019\u02bc\u201c\u201d\u00a0]/.test(s)) s = s.replace(/[\u2018\u2019\u02bc]/g, "'").replace(/[\u201c\u201d]/g, '"').replace(/\u00a0/g, ' ');
+  // Replacements below leave space runs; collapsed at the end only when something needs it.
+  let spaces = (need & SPACES) !== 0;
+  if (need & QUOTES) s = s.replace(/[\u2018\u2019\u02bc]/g, "'").replace(/[\u201c\u201d]/g, '"').replace(/\u00a0/g, ' ');
   const links: Normalized['links'] = [];
-  if (s.includes('http') || s.includes('www.')) {
-    s = s.replace(URL_RE, (m) => {
+  if (((need & SLASH) !== 0 && s.includes('http')) || s.includes('www.')) {
+    s = s.replace(URL_RE, (m: string, at: number, all: string) => {
       const url = m.replace(/[.,;:!?)\]]+$/, '');
       links.push({ url, kind: classifyLink(url) });
-      return ' url ';
+      // "url" set off by single spaces, without making space runs to collapse later.
+      const end = at + m.length;
+      return `${at > 0 && !isSpace(all.charCodeAt(at - 1)) ? ' ' : ''}url${end < all.length && !isSpace(all.charCodeAt(end)) ? ' ' : ''}`;
     });
   }
-  if (s.includes('@') || s.includes('＠')) {
+  if (need & AT) {
     // Leading @mentions address the person; they carry no meaning.
-    s = s.replace(LEADING_MENTIONS, '').replace(MENTION, '@user');
+    s = s.replace(LEADING_MENTIONS, '');
+    if (s.includes('@') || s.includes('＠')) s = s.replace(MENTION, '@user');
   }
   let part: string | undefined;
-  if (s.includes('/')) {
+  if (need & SLASH) {
     const p = PART.exec(s);
     if (p && Number(p[1]) <= Number(p[2])) {
       part = `${p[1]}/${p[2]}`;
       s = s.replace(PART, ' ');
+      spaces = true;
     }
   }
   s = s.trim();
@@ -73,11 +98,14 @@ export function normalize(raw: string): Normalized {
   const so = SIGN_OFF.exec(s.slice(tailStart));
   if (so && (so.index > 0 || tailStart === 0 || /\s/.test(s[tailStart - 1]))) {
     signOff = so[1].trim();
-    s = s.slice(0, tailStart + so.index).trim();
+    s = s.slice(0, tailStart + so.index);
   }
-  if (s.includes('__')) s = s.replace(/__email__/gi, ' email ').replace(/__credit_card__/gi, ' card number ').replace(/__\w+__/g, ' masked ');
+  if (need & MASK) {
+    s = s.replace(/__email__/gi, ' email ').replace(/__credit_card__/gi, ' card number ').replace(/__\w+__/g, ' masked ');
+    spaces = true;
+  }
   s = s.toLowerCase();
-  if (SPACE_RUN.test(s)) s = s.replace(/\s+/g, ' ');
+  if (spaces) s = s.replace(SPACE_RUNS, ' ');
   s = s.trim();
   return { text: s, links, signOff, part };
 }

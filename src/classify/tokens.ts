@@ -33,6 +33,12 @@ export interface Tokens {
   partIds: number[];
   /** The tokens themselves, only when asked for (training and tests name features with them). */
   tokens: string[] | null;
+  /** Where each token starts in the text. */
+  starts: number[];
+  /** Where each part starts in the text. */
+  partStarts: number[];
+  /** How many digits the words hold (a phone number needs ten). */
+  digits: number;
 }
 
 /** Tokens of normalized (lower-cased) text. Only ids are made unless `withStrings`. */
@@ -41,6 +47,9 @@ export function tokenize(text: string, withStrings = false): Tokens {
   const n = text.length;
   const ids: number[] = [];
   const partIds: number[] = [];
+  const starts: number[] = [];
+  const partStarts: number[] = [];
+  let digits = 0;
   let i = 0;
   while (i < n) {
     const c = text.charCodeAt(i);
@@ -54,32 +63,39 @@ export function tokenize(text: string, withStrings = false): Tokens {
           if ((d !== 39 && d !== 45) || i + 1 >= n || !isWordChar(text.charCodeAt(i + 1))) break;
           joined = true;
         }
+        if (d <= 57 && d >= 48) digits++;
         h = Math.imul(h ^ d, FNV_PRIME);
         i++;
       }
       ids.push(h & MASK);
-      if (joined) addParts(text, start, i, partIds);
+      starts.push(start);
+      if (joined) addParts(text, start, i, partIds, partStarts);
       if (tokens) tokens.push(text.slice(start, i));
     } else if (c === 63 || c === 33 || isPictograph(c)) {
       const len = c >= 0xd800 && c <= 0xdbff && i + 1 < n ? 2 : 1;
       const t = text.slice(i, i + len);
       ids.push(hashStr(t));
+      starts.push(i);
       if (tokens) tokens.push(t);
       i += len;
     } else i++;
   }
-  return { ids, partIds, tokens };
+  return { ids, partIds, tokens, starts, partStarts, digits };
 }
 
-/** Ids of the parts of a token joined by ' or - ("wi-fi" → "wi", "fi"). */
-function addParts(text: string, start: number, end: number, out: number[]): void {
+/** Ids and starts of the parts of a token joined by ' or - ("wi-fi" → "wi", "fi"). */
+function addParts(text: string, start: number, end: number, out: number[], outStarts: number[]): void {
   let h = FNV_OFFSET;
+  let from = start;
   for (let i = start; i < end; i++) {
     const d = text.charCodeAt(i);
     if (d === 39 || d === 45) {
       out.push(h & MASK);
+      outStarts.push(from);
       h = FNV_OFFSET;
+      from = i + 1;
     } else h = Math.imul(h ^ d, FNV_PRIME);
   }
   out.push(h & MASK);
+  outStarts.push(from);
 }
