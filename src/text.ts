@@ -18,18 +18,31 @@ const MONTHS: Record<string, string> = { Jan: '01', Feb: '02', Mar: '03', Apr: '
 // "Tue Oct 31 22:10:47 +0000 2017": the format of TWCS and archives, read without Date (millions of rows).
 const TWITTER_UTC = /^[A-Z][a-z]{2} ([A-Z][a-z]{2}) (\d\d) (\d\d:\d\d:\d\d) \+0000 (\d{4})$/;
 
+const CANONICAL_ISO = /^\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])T(?:[01]\d|2[0-3]):[0-5]\d:[0-5]\d\.\d{3}Z$/;
+
 /** Twitter's created_at ("Tue Oct 31 22:10:47 +0000 2017") or ISO → ISO 8601, or undefined. */
 export function toIso(value: unknown): string | undefined {
   if (typeof value !== 'string' || value === '') return undefined;
+  // The usual shape, checked by position (one per row of a big file): no regex needed.
+  if (value.length === 30 && value.charCodeAt(19) === 32 && value.startsWith(' +0000 ', 19)) {
+    const month = MONTHS[value.slice(4, 7)];
+    if (month && TWITTER_UTC.test(value)) return `${value.slice(26)}-${month}-${value.slice(8, 10)}T${value.slice(11, 19)}.000Z`;
+  }
+  // Already canonical (the X API's own form): as is.
+  if (value.length === 24 && CANONICAL_ISO.test(value)) return value;
   const m = TWITTER_UTC.exec(value);
   if (m && MONTHS[m[1]]) return `${m[4]}-${MONTHS[m[1]]}-${m[2]}T${m[3]}.000Z`;
   const t = Date.parse(value);
   return Number.isNaN(t) ? undefined : new Date(t).toISOString();
 }
 
+const DIGITS = /^\d+$/;
+
 /** Ids arrive as "3", "3.0" (pandas) or numbers; keep them as exact digit strings. */
 export function normId(value: unknown): string | undefined {
   if (value === null || value === undefined) return undefined;
+  // Already a plain digit string (the usual case): as is.
+  if (typeof value === 'string' && DIGITS.test(value)) return value;
   let s = String(value).trim();
   if (s === '' || s.toLowerCase() === 'nan') return undefined;
   if (/^\d+\.0+$/.test(s)) s = s.slice(0, s.indexOf('.'));

@@ -38,7 +38,16 @@ class AnchoredLists {
   /** Per anchor word: the lead patterns it can start. */
   private readonly leads: (number[] | undefined)[];
   private readonly digitCodes: number[];
+  /** Per pattern: the anchor groups seen so far (a bit each); reset after each text. */
   private readonly seen: Uint8Array;
+  /** Per anchor word: the text (generation) it was last marked for. */
+  private readonly stamp: Int32Array;
+  private generation = 0;
+  /** Patterns whose `seen` is not 0. */
+  private readonly touched: number[] = [];
+  /** Patterns that always run ('*'), and every pattern (ungated). */
+  private readonly always: number[];
+  private readonly every: number[];
   /** Per lead pattern: where its first-group words start (up to MAX_PLACES; more = scan). */
   private readonly places: Int32Array;
   private readonly placeCount: Uint8Array;
@@ -66,29 +75,66 @@ class AnchoredLists {
     this.codes = words.map((w) => byWord.get(w)!);
     this.leads = words.map((w) => leadsByWord.get(w));
     this.digitCodes = byWord.get('#digits') ?? [];
+    this.stamp = new Int32Array(words.length).fill(-1);
     this.seen = new Uint8Array(all.length);
+    this.always = all.flatMap((pt, i) => (pt.anchors[0][0] === '*' ? [i] : []));
+    this.every = all.map((_, i) => i);
     this.places = new Int32Array(all.length * MAX_PLACES);
     this.placeCount = new Uint8Array(all.length);
   }
 
-  /** Which patterns may match: those with a word of every anchor group among the tokens. */
-  candidates(tk: AnchorTokens): Uint8Array {
-    const seen = this.seen;
-    seen.fill(0);
-    this.placeCount.fill(0);
+  /**
+   * Which patterns may match — those with a word of every anchor group among the tokens — in
+   * pattern order. Only the patterns some token touched are looked at, and then reset.
+   */
+  candidates(tk: AnchorTokens): number[] {
+    const touched = this.touched;
+    touched.length = 0;
+    this.generation = (this.generation + 1) | 0;
     this.mark(tk.ids, tk.starts);
     if (tk.partIds.length) this.mark(tk.partIds, tk.partStarts);
-    if (tk.digits >= 10) markCodes(seen, this.digitCodes);
-    const full = this.full;
-    for (let i = 0; i < seen.length; i++) seen[i] = full[i] === 0 || seen[i] === full[i] ? 1 : 0;
-    return seen;
+    if (tk.digits >= 10) this.markCodes(this.digitCodes);
+    const out: number[] = [...this.always];
+    const { seen, full } = this;
+    for (const p of touched) {
+      if (seen[p] === full[p]) out.push(p);
+      seen[p] = 0;
+    }
+    // A handful: insertion sort into pattern order (lists are matched in order).
+    for (let i = 1; i < out.length; i++) {
+      const v = out[i];
+      let j = i - 1;
+      while (j >= 0 && out[j] > v) {
+        out[j + 1] = out[j];
+        j--;
+      }
+      out[j + 1] = v;
+    }
+    return out;
+  }
+
+  private markCodes(codes: number[]): void {
+    const seen = this.seen;
+    for (let i = 0; i < codes.length; i++) {
+      const p = codes[i] >> 3;
+      if (seen[p] === 0) {
+        this.touched.push(p);
+        this.placeCount[p] = 0;
+      }
+      seen[p] |= 1 << (codes[i] & 7);
+    }
   }
 
   private mark(ids: number[], starts: number[]): void {
+    const stamp = this.stamp;
     for (let t = 0; t < ids.length; t++) {
       const row = this.table.get(ids[t]);
       if (row < 0) continue;
-      markCodes(this.seen, this.codes[row]);
+      // Common words ("the", "you") anchor many patterns: mark their codes once per text.
+      if (stamp[row] !== this.generation) {
+        stamp[row] = this.generation;
+        this.markCodes(this.codes[row]);
+      }
       const leads = this.leads[row];
       if (leads)
         for (const pt of leads) {
@@ -114,12 +160,11 @@ class AnchoredLists {
 
   /** The earliest match of each list (in list order). `gated: false` runs every pattern. */
   match(text: string, tk: AnchorTokens, gated: boolean, out: Hit[]): void {
-    const may = gated ? this.candidates(tk) : null;
+    const order = gated ? this.candidates(tk) : this.every;
     let last = -1;
-    for (let i = 0; i < this.patterns.length; i++) {
-      if (may && !may[i]) continue;
+    for (const i of order) {
       const { li, re, sticky } = this.patterns[i];
-      const m = may && sticky && this.placeCount[i] <= MAX_PLACES ? this.matchAt(i, sticky, text) : re.exec(text);
+      const m = gated && sticky && this.placeCount[i] <= MAX_PLACES ? this.matchAt(i, sticky, text) : re.exec(text);
       if (!m) continue;
       // Patterns of one list sit together: the list's hit so far, if any, is the last one out.
       if (li === last) {
@@ -137,9 +182,6 @@ const MAX_PLACES = 8;
 
 type AnchorTokens = Pick<Tokens, 'ids' | 'partIds' | 'starts' | 'partStarts' | 'digits'>;
 
-function markCodes(seen: Uint8Array, codes: number[]): void {
-  for (let i = 0; i < codes.length; i++) seen[codes[i] >> 3] |= 1 << (codes[i] & 7);
-}
 
 // Reply cues backed by phrase lists, in evidence order.
 const REPLY = new AnchoredLists([

@@ -31,7 +31,7 @@ const END_ID = hashStr(END);
 
 /** The id a feature name stands for (used when loading weights). */
 export function idOfName(name: string): number {
-  if (PREFIXED.test(name)) return hashStr(name);
+  if ((name.startsWith('cue:') || name.startsWith('rule:') || name.startsWith('shape:')) && PREFIXED.test(name)) return hashStr(name);
   const sp = name.indexOf(' ');
   return sp < 0 ? hashStr(name) : pairId(hashStr(name.slice(0, sp)), hashStr(name.slice(sp + 1)));
 }

@@ -18,7 +18,6 @@ export interface Prediction {
   label: Label;
   /** The chosen label's probability. */
   confidence: number;
-  probs: number[];
   /** Rows of the features that pushed most toward the chosen label, strongest first (see `name`). */
   top: number[];
 }
@@ -46,23 +45,25 @@ export class LinearModel {
     const k = this.labels.length;
     this.bias = Float64Array.from(file.bias);
     this.z = new Float64Array(k);
-    const entries = Object.entries(file.weights);
-    this.names = entries.map(([name]) => name);
+    // A plain loop over plain arrays: this runs once per process, before anything is warm.
+    const names = (this.names = Object.keys(file.weights));
     let cap = 16;
-    while (cap < entries.length * 2) cap <<= 1;
-    this.mask = cap - 1;
+    while (cap < names.length * 2) cap <<= 1;
+    const mask = (this.mask = cap - 1);
     const stride = (this.stride = k + 2);
-    this.slots = new Int32Array(cap * stride);
-    this.slotW = new Float32Array(this.slots.buffer);
-    for (let i = 0; i < cap; i++) this.slots[i * stride] = -1;
-    entries.forEach(([name, v], r) => {
-      const id = idOfName(name);
-      let i = mix(id) & this.mask;
-      while (this.slots[i * stride] !== -1 && this.slots[i * stride] !== id) i = (i + 1) & this.mask;
-      this.slots[i * stride] = id;
-      this.slots[i * stride + 1] = r;
-      this.slotW.set(v, i * stride + 2);
-    });
+    const slots = (this.slots = new Int32Array(cap * stride));
+    const slotW = (this.slotW = new Float32Array(slots.buffer));
+    for (let i = 0; i < cap; i++) slots[i * stride] = -1;
+    for (let r = 0; r < names.length; r++) {
+      const id = idOfName(names[r]);
+      let i = mix(id) & mask;
+      while (slots[i * stride] !== -1 && slots[i * stride] !== id) i = (i + 1) & mask;
+      const o = i * stride;
+      slots[o] = id;
+      slots[o + 1] = r;
+      const v = file.weights[names[r]];
+      for (let j = 0; j < k; j++) slotW[o + 2 + j] = v[j];
+    }
   }
 
   get size(): number {
@@ -117,11 +118,9 @@ export class LinearModel {
     let best = 0;
     for (let j = 1; j < k; j++) if (z[j] > z[best]) best = j;
     const max = z[best];
+    // Softmax: the chosen label's own term is exp(0) = 1.
     let sum = 0;
-    const probs = new Array<number>(k);
-    for (let j = 0; j < k; j++) sum += probs[j] = Math.exp(z[j] - max);
-    for (let j = 0; j < k; j++) probs[j] /= sum;
-    // The chosen label's own term is exp(0) = 1.
+    for (let j = 0; j < k; j++) sum += Math.exp(z[j] - max);
     const confidence = 1 / sum;
     const top: number[] = [];
     if (explain > 0) {
@@ -151,6 +150,6 @@ export class LinearModel {
       }
       for (let i = 0; i < n; i++) top.push(slots[topAt[i] + 1]);
     }
-    return { label: this.labels[best], confidence, probs, top };
+    return { label: this.labels[best], confidence, top };
   }
 }

@@ -31,13 +31,39 @@ const UNSPACED = new RegExp(`^[${UNSPACED_CLASS}]+$`, 'u');
 /** A run of an unspaced script, or a word (letters, marks, digits, inner apostrophes). */
 const WORD = new RegExp(`[${UNSPACED_CLASS}]+|[\\p{L}\\p{M}\\p{N}]+(?:'[\\p{L}\\p{M}]+)*`, 'gu');
 
-/** Printable ASCII only; and its words, as WORD reads them (those holding digits are then dropped). */
-const ASCII = /^[\x20-\x7e]*$/;
-const ASCII_WORD = /[a-z0-9]+(?:'[a-z]+)*/g;
+/** The key of lower-cased printable-ASCII text: its words as WORD reads them ([a-z0-9]+ with
+ * inner 'letters), those holding digits dropped. A hand scan: this runs once per reply. Returns
+ * null when the text is not all printable ASCII (the Unicode-aware path reads it then). */
+function asciiKey(plain: string): string | null {
+  let key = '';
+  const n = plain.length;
+  let i = 0;
+  while (i < n) {
+    const c = plain.charCodeAt(i);
+    if (c < 0x20 || c > 0x7e) return null;
+    if (!isAlnum(c)) {
+      i++;
+      continue;
+    }
+    const start = i;
+    let digit = false;
+    while (i < n && isAlnum(plain.charCodeAt(i))) {
+      if (plain.charCodeAt(i) <= 57) digit = true;
+      i++;
+    }
+    while (i + 1 < n && plain.charCodeAt(i) === 39 && isLower(plain.charCodeAt(i + 1))) {
+      i++;
+      while (i < n && isLower(plain.charCodeAt(i))) i++;
+    }
+    if (!digit) key = key === '' ? plain.slice(start, i) : `${key} ${plain.slice(start, i)}`;
+  }
+  return key;
+}
+const isLower = (c: number) => c >= 97 && c <= 122;
+const isAlnum = (c: number) => (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
 
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-/** The text with everything that varies between uses of one template removed; '' when no words remain. */
 /** The text with everything that varies between uses of one template removed; '' when no words remain.
  * `normalized` may be passed when the caller already has normalize(text). */
 export function templateKey(text: string, answered: Pick<Tweet, 'authorName'> | null = null, normalized?: Normalized): string {
@@ -46,7 +72,8 @@ export function templateKey(text: string, answered: Pick<Tweet, 'authorName'> | 
   const n = name ? normalize(text.replace(new RegExp(`(?<![\\w@])${escapeRe(name)}(?!\\w)`, 'g'), ' ')) : normalized ?? normalize(text);
   const plain = n.text.replace(/@user|\burl\b/g, ' ');
   // Most replies are ASCII: one simple pass instead of the Unicode-aware one.
-  if (ASCII.test(plain)) return (plain.match(ASCII_WORD) ?? []).filter((w) => !/\d/.test(w)).join(' ');
+  const ascii = asciiKey(plain);
+  if (ascii !== null) return ascii;
   const out: string[] = [];
   for (const m of plain.matchAll(WORD)) {
     const w = m[0];

@@ -129,9 +129,24 @@ export interface TwcsRow {
 /** Ids in a response_tweet_id cell ("", "12", "12,13"). */
 function countIds(cell: string | undefined): number {
   if (!cell) return 0;
+  // Parts with a character other than a space (a hand scan: this runs once per row).
   let n = 0;
-  for (const part of cell.split(',')) if (part.trim() !== '') n++;
-  return n;
+  let filled = false;
+  for (let i = 0; i < cell.length; i++) {
+    const c = cell.charCodeAt(i);
+    if (c === 44) {
+      if (filled) n++;
+      filled = false;
+    } else if (c > 32) filled = true;
+  }
+  return filled ? n + 1 : n;
+}
+
+/** The inbound column: only "False" (any case, any spaces) marks a brand's tweet. */
+function isInbound(cell: string | undefined): boolean {
+  if (cell === 'True') return true;
+  if (cell === 'False') return false;
+  return cell?.trim().toLowerCase() !== 'false';
 }
 
 /** TWCS rows from CSV text fed in chunks: checks the header, then turns each record into a Tweet. */
@@ -161,7 +176,7 @@ export class TwcsReader {
           authorHandle: author,
           inReplyToId: normId(fields[col.in_response_to_tweet_id]),
         },
-        inbound: fields[col.inbound]?.trim().toLowerCase() !== 'false',
+        inbound: isInbound(fields[col.inbound]),
         responses: col.response_tweet_id === undefined ? null : countIds(fields[col.response_tweet_id]),
       });
     });
