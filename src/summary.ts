@@ -29,11 +29,15 @@ export interface BrandState {
 /** Most confident first, then the one with more evidence, then the newest. */
 const tellingFirst = (a: ReplyOut, b: ReplyOut) => b.confidence - a.confidence || b.evidence.length - a.evidence.length || byNewest(a, b);
 
-/** Whether r would enter a full examples list (compared on the reply itself: no copy made). */
+/** Whether r would enter a full examples list: tellingFirst(r, last) < 0, compared on the reply
+ * itself (no copy made) and reading its evidence only on a tie of confidence (it may be lazy). */
 function beatsLast(list: ReplyOut[], r: LabeledReply): boolean {
   if (list.length < EXAMPLES_PER_LABEL) return true;
   const last = list[list.length - 1];
-  return tellingFirst({ id: r.tweet.id, createdAt: r.tweet.createdAt ?? null, confidence: r.confidence, evidence: r.evidence } as ReplyOut, last) < 0;
+  if (r.confidence !== last.confidence) return r.confidence > last.confidence;
+  const more = r.evidence.length - last.evidence.length;
+  if (more !== 0) return more > 0;
+  return byNewest({ id: r.tweet.id, createdAt: r.tweet.createdAt ?? null }, last) < 0;
 }
 
 function keepTelling(list: ReplyOut[], r: ReplyOut): void {

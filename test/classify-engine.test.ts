@@ -3,7 +3,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { classify } from '../src/classify/index.js';
+import { classify, classifyCues, classifyCuesLazily } from '../src/classify/index.js';
 import { answeredCues, replyCues } from '../src/classify/cues.js';
 import { normalize, classifyLink } from '../src/classify/normalize.js';
 import { hashStr, tokenize } from '../src/classify/tokens.js';
@@ -96,6 +96,17 @@ describe('the classifier engine', () => {
       expect(c.confidence).toBeGreaterThanOrEqual(0);
       expect(c.confidence).toBeLessThanOrEqual(1);
       expect(Array.isArray(c.evidence)).toBe(true);
+    }
+  });
+
+  it('works out the same evidence when it is asked for later (the streamed audit reads it only for kept replies)', () => {
+    for (const e of labeled.slice(0, 400)) {
+      const c = cuesFor(e.text, e.inReplyToText);
+      const lazy = classifyCuesLazily(c);
+      const eager = classifyCues(c);
+      expect({ label: lazy.label, confidence: lazy.confidence }).toEqual({ label: eager.label, confidence: eager.confidence });
+      expect(lazy.evidence).toEqual(eager.evidence);
+      expect(lazy.evidence).toBe(lazy.evidence); // worked out once
     }
   });
 

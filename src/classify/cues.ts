@@ -182,7 +182,6 @@ const MAX_PLACES = 8;
 
 type AnchorTokens = Pick<Tokens, 'ids' | 'partIds' | 'starts' | 'partStarts' | 'digits'>;
 
-
 // Reply cues backed by phrase lists, in evidence order.
 const REPLY = new AnchoredLists([
   ['dm', L.DM], ['email', L.EMAIL], ['phone', L.PHONE], ['channel', L.CHANNEL], ['forum', L.FORUM],
@@ -193,9 +192,6 @@ const REPLY = new AnchoredLists([
   ['marketing', L.MARKETING], ['sympathy', L.SYMPATHY],
 ]);
 const ASKED = new AnchoredLists([['askedForChannel', L.ASKED_FOR_CHANNEL]]);
-
-/** Which reply patterns may match (exported for tests). */
-export const candidatePatterns = (tk: AnchorTokens) => REPLY.candidates(tk);
 
 const LINK_CUES: [CueName, 'specific' | 'generic'][] = [['genericLink', 'generic'], ['specificLink', 'specific']];
 

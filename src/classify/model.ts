@@ -16,10 +16,10 @@ export interface WeightsFile {
 
 export interface Prediction {
   label: Label;
+  /** Position of the label in `labels`. */
+  index: number;
   /** The chosen label's probability. */
   confidence: number;
-  /** Rows of the features that pushed most toward the chosen label, strongest first (see `name`). */
-  top: number[];
 }
 
 export class LinearModel {
@@ -75,14 +75,12 @@ export class LinearModel {
     return this.names[row];
   }
 
-  /** `explain` > 0 also returns that many of the features that favour the chosen label most. */
-  predict(ids: ArrayLike<number>, explain = 0): Prediction {
+  /** Adds up the weights of the features found; `found` keeps their slots when given. */
+  private sums(ids: ArrayLike<number>, found: Int32Array | null): number {
     const k = this.labels.length;
     const { slots, slotW: W, stride, mask } = this;
     const z = this.z;
     z.set(this.bias);
-    if (this.found.length < ids.length) this.found = new Int32Array(ids.length * 2);
-    const found = this.found;
     let nFound = 0;
     // Four labels (the usual case) add up in locals.
     let z0 = 0;
@@ -102,7 +100,7 @@ export class LinearModel {
             z2 += W[o + 4];
             z3 += W[o + 5];
           } else for (let j = 0; j < k; j++) z[j] += W[o + 2 + j];
-          found[nFound++] = o;
+          if (found) found[nFound++] = o;
           break;
         }
         if (key === -1) break;
@@ -115,41 +113,56 @@ export class LinearModel {
       z[2] += z2;
       z[3] += z3;
     }
+    return nFound;
+  }
+
+  predict(ids: ArrayLike<number>): Prediction {
+    const k = this.labels.length;
+    const z = this.z;
+    this.sums(ids, null);
     let best = 0;
     for (let j = 1; j < k; j++) if (z[j] > z[best]) best = j;
     const max = z[best];
     // Softmax: the chosen label's own term is exp(0) = 1.
     let sum = 0;
     for (let j = 0; j < k; j++) sum += Math.exp(z[j] - max);
-    const confidence = 1 / sum;
-    const top: number[] = [];
-    if (explain > 0) {
-      // How much a feature favours the chosen label over the others on average; keep the best
-      // `explain` in a small sorted array rather than sorting them all.
-      const topAt = this.topRows;
-      const topW = this.topW;
-      if (explain > topAt.length) explain = topAt.length;
-      let n = 0;
-      for (let f = 0; f < nFound; f++) {
-        const o = found[f];
-        let others = 0;
-        for (let j = 0; j < k; j++) if (j !== best) others += W[o + 2 + j];
-        const weight = W[o + 2 + best] - others / (k - 1);
-        if (weight <= 0.05 || (n === explain && weight <= topW[n - 1])) continue;
-        let dup = false;
-        for (let i = 0; i < n; i++) if (topAt[i] === o) dup = true;
-        if (dup) continue;
-        let at = n < explain ? n++ : n - 1;
-        while (at > 0 && topW[at - 1] < weight) {
-          topW[at] = topW[at - 1];
-          topAt[at] = topAt[at - 1];
-          at--;
-        }
-        topW[at] = weight;
-        topAt[at] = o;
+    return { label: this.labels[best], index: best, confidence: 1 / sum };
+  }
+
+  /**
+   * Rows of the (at most n) features that favour label `index` most over the others on average,
+   * strongest first (see `name`). Kept in a small sorted array rather than sorting them all.
+   */
+  explain(ids: ArrayLike<number>, index: number, n: number): number[] {
+    const k = this.labels.length;
+    const W = this.slotW;
+    if (this.found.length < ids.length) this.found = new Int32Array(ids.length * 2);
+    const found = this.found;
+    const nFound = this.sums(ids, found);
+    const topAt = this.topRows;
+    const topW = this.topW;
+    const want = Math.min(n, topAt.length);
+    let kept = 0;
+    for (let f = 0; f < nFound; f++) {
+      const o = found[f];
+      let others = 0;
+      for (let j = 0; j < k; j++) if (j !== index) others += W[o + 2 + j];
+      const weight = W[o + 2 + index] - others / (k - 1);
+      if (weight <= 0.05 || (kept === want && weight <= topW[kept - 1])) continue;
+      let dup = false;
+      for (let i = 0; i < kept; i++) if (topAt[i] === o) dup = true;
+      if (dup) continue;
+      let at = kept < want ? kept++ : kept - 1;
+      while (at > 0 && topW[at - 1] < weight) {
+        topW[at] = topW[at - 1];
+        topAt[at] = topAt[at - 1];
+        at--;
       }
-      for (let i = 0; i < n; i++) top.push(slots[topAt[i] + 1]);
+      topW[at] = weight;
+      topAt[at] = o;
     }
-    return { label: this.labels[best], confidence, top };
+    const top: number[] = [];
+    for (let i = 0; i < kept; i++) top.push(this.slots[topAt[i] + 1]);
+    return top;
   }
 }

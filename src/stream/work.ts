@@ -1,9 +1,9 @@
 // The per-reply work of an audit — classification, sign-off, template key, folding into the
 // brand's summary — over plain data, so it runs the same in the main thread or in a worker.
-import { classifyCues } from '../classify/index.js';
+import { classifyCuesLazily } from '../classify/index.js';
 import { cuesFor } from '../classify/rules.js';
 import { templateKey } from '../score/canned.js';
-import type { Classification, Tweet } from '../model.js';
+import type { Classification, Label, LabeledReply, Tweet } from '../model.js';
 import { BrandAccumulator, type BrandState } from '../summary.js';
 import type { ReplyOut } from '../report.js';
 
@@ -15,7 +15,9 @@ export interface ReplyJob {
   answeredName?: string;
 }
 
-export interface ReplyResult extends Classification {
+export interface ReplyResult {
+  /** Its evidence may be worked out only when read (see classifyCuesLazily). */
+  classification: Classification;
   signed: boolean;
   templateKey: string;
 }
@@ -24,10 +26,29 @@ export function doReplyJob(j: ReplyJob): ReplyResult {
   // One normalization serves the classifier, the sign-off and the template key.
   const cues = cuesFor(j.text, j.answeredText);
   return {
-    ...classifyCues(cues),
+    classification: classifyCuesLazily(cues),
     signed: cues.n.signOff !== undefined,
     templateKey: templateKey(j.text, j.answeredName !== undefined ? { authorName: j.answeredName } : null, cues.n),
   };
+}
+
+/** A classified reply whose evidence is read only if needed (examples, listed replies). */
+class FoldedReply implements LabeledReply {
+  readonly label: Label;
+  readonly confidence: number;
+
+  constructor(
+    readonly tweet: Tweet,
+    readonly answered: Tweet | null,
+    private readonly c: Classification,
+  ) {
+    this.label = c.label;
+    this.confidence = c.confidence;
+  }
+
+  get evidence(): string[] {
+    return this.c.evidence;
+  }
 }
 
 /** A brand reply to classify and fold into its brand's summary. */
@@ -92,7 +113,7 @@ export class ReplyFolder {
     let acc = this.accs.get(j.brand);
     if (!acc) this.accs.set(j.brand, (acc = new BrandAccumulator(j.brand, this.timeZone)));
     const out = acc.addReply(
-      { tweet: j.tweet, answered: j.answered, label: res.label, confidence: res.confidence, evidence: res.evidence },
+      new FoldedReply(j.tweet, j.answered, res.classification),
       { signed: res.signed, templateKey: res.templateKey },
       this.keepReplies,
     );
