@@ -8,7 +8,7 @@
 import { LABELS, type Label, type LabeledReply } from '../model.js';
 import { msOf } from './time.js';
 import { round4 } from './stats.js';
-import { addTally, emptyTally, mergeTallies, tallyQuantile, type Tally } from './tally.js';
+import { addTally, emptyTally, mergeTallies, tallyQuantiles, type Tally } from './tally.js';
 
 export const WITHIN_SECONDS = 3600;
 
@@ -66,10 +66,11 @@ export function tallyStats(t: Tally): DelayStats | null {
   if (t.n === 0) return null;
   let fast = 0;
   for (const [v, c] of t.counts) if (v <= WITHIN_SECONDS) fast += c;
+  const [median, p90] = tallyQuantiles(t, [0.5, 0.9]);
   return {
     timedReplies: t.n,
-    medianSeconds: tenth(tallyQuantile(t, 0.5)!),
-    p90Seconds: tenth(tallyQuantile(t, 0.9)!),
+    medianSeconds: tenth(median!),
+    p90Seconds: tenth(p90!),
     answeredWithin1hShare: round4(fast / t.n),
   };
 }
