@@ -8,7 +8,7 @@
 import { LABELS, type Label, type LabeledReply } from '../model.js';
 import { msOf } from './time.js';
 import { round4 } from './stats.js';
-import { addTally, emptyTally, mergeTallies, tallyQuantiles, type Tally } from './tally.js';
+import { addTally, countUpTo, emptyTally, mergeTallies, quantileOf, sortTally, type SortedTally, type Tally } from './tally.js';
 
 export const WITHIN_SECONDS = 3600;
 
@@ -63,15 +63,16 @@ export function replyDelaySeconds(r: Pick<LabeledReply, 'tweet' | 'answered'>): 
 
 /** Median, 90th percentile and within-1-hour share of a tally of delays in seconds; null for none. */
 export function tallyStats(t: Tally): DelayStats | null {
-  if (t.n === 0) return null;
-  let fast = 0;
-  for (const [v, c] of t.counts) if (v <= WITHIN_SECONDS) fast += c;
-  const [median, p90] = tallyQuantiles(t, [0.5, 0.9]);
+  return statsOf(sortTally(t));
+}
+
+function statsOf(s: SortedTally): DelayStats | null {
+  if (s.n === 0) return null;
   return {
-    timedReplies: t.n,
-    medianSeconds: tenth(median!),
-    p90Seconds: tenth(p90!),
-    answeredWithin1hShare: round4(fast / t.n),
+    timedReplies: s.n,
+    medianSeconds: tenth(quantileOf(s, 0.5)!),
+    p90Seconds: tenth(quantileOf(s, 0.9)!),
+    answeredWithin1hShare: round4(countUpTo(s, WITHIN_SECONDS) / s.n),
   };
 }
 
@@ -105,12 +106,16 @@ export function mergeResponseTime(a: ResponseTimeState, b: ResponseTimeState): R
 }
 
 export function finalResponseTime(s: ResponseTimeState): ResponseTime | null {
-  const stats = tallyStats(s.all);
+  const sorted = sortTally(s.all);
+  const stats = statsOf(sorted);
   if (!stats) return null;
   const buckets = DELAY_BUCKETS.map((b) => ({ label: b.label, upToSeconds: b.upToSeconds as number | null, replies: 0 }));
-  for (const [v, c] of s.all.counts) {
-    const i = DELAY_BUCKETS.findIndex((b) => b.upToSeconds === null || v <= b.upToSeconds);
-    buckets[i].replies += c;
+  // Values ascending, buckets ascending (the open-ended one last): one walk fills them.
+  let b = 0;
+  for (let i = 0; i < sorted.values.length; i++) {
+    const v = sorted.values[i];
+    while (buckets[b].upToSeconds !== null && v > buckets[b].upToSeconds!) b++;
+    buckets[b].replies += sorted.counts[i];
   }
   return {
     ...stats,

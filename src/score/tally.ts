@@ -22,18 +22,25 @@ export function mergeTallies(a: Tally, b: Tally): Tally {
   return out;
 }
 
-/** The distinct values in ascending order with their counts. Typed arrays sort numerically and
- * fast: a brand's tally over a big file holds tens of thousands of distinct delays. */
-function sortedTally(t: Tally): { values: Float64Array; counts: Float64Array } {
+/** A tally's distinct values in ascending order, with their counts. */
+export interface SortedTally {
+  values: Float64Array;
+  counts: Float64Array;
+  n: number;
+}
+
+/** Sorts a tally once for all the figures read off it. Typed arrays sort numerically and fast: a
+ * brand's tally over a big file holds tens of thousands of distinct delays. */
+export function sortTally(t: Tally): SortedTally {
   const values = Float64Array.from(t.counts.keys()).sort();
   const counts = new Float64Array(values.length);
   for (let i = 0; i < values.length; i++) counts[i] = t.counts.get(values[i])!;
-  return { values, counts };
+  return { values, counts, n: t.n };
 }
 
 /** Ascending [value, count] pairs. */
 export function tallyToJson(t: Tally): TallyJson {
-  const { values, counts } = sortedTally(t);
+  const { values, counts } = sortTally(t);
   const out: TallyJson = new Array(values.length);
   for (let i = 0; i < values.length; i++) out[i] = [values[i], counts[i]];
   return out;
@@ -50,13 +57,13 @@ export function tallyFromJson(pairs: TallyJson): Tally {
  * stats.quantile does on a sorted list), read off the tally. Null for an empty tally.
  */
 export function tallyQuantile(t: Tally, q: number): number | null {
-  return tallyQuantiles(t, [q])[0];
+  return quantileOf(sortTally(t), q);
 }
 
-/** Several quantiles of one tally, sorting it once. */
-export function tallyQuantiles(t: Tally, qs: readonly number[]): (number | null)[] {
-  if (t.n === 0) return qs.map(() => null);
-  const { values, counts } = sortedTally(t);
+/** tallyQuantile() of a sorted tally. */
+export function quantileOf(s: SortedTally, q: number): number | null {
+  if (s.n === 0) return null;
+  const { values, counts } = s;
   const at = (rank: number) => {
     let seen = 0;
     for (let i = 0; i < values.length; i++) {
@@ -65,11 +72,16 @@ export function tallyQuantiles(t: Tally, qs: readonly number[]): (number | null)
     }
     return values[values.length - 1];
   };
-  return qs.map((q) => {
-    const h = (t.n - 1) * Math.min(1, Math.max(0, q));
-    const lo = Math.floor(h);
-    const a = at(lo);
-    const b = at(Math.min(t.n - 1, lo + 1));
-    return a + (h - lo) * (b - a);
-  });
+  const h = (s.n - 1) * Math.min(1, Math.max(0, q));
+  const lo = Math.floor(h);
+  const a = at(lo);
+  const b = at(Math.min(s.n - 1, lo + 1));
+  return a + (h - lo) * (b - a);
+}
+
+/** How many of a sorted tally's values are at most `max`. */
+export function countUpTo(s: SortedTally, max: number): number {
+  let n = 0;
+  for (let i = 0; i < s.values.length && s.values[i] <= max; i++) n += s.counts[i];
+  return n;
 }
