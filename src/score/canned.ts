@@ -65,9 +65,13 @@ const isAlnum = (c: number) => (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** The text with everything that varies between uses of one template removed; '' when no words remain.
- * `normalized` may be passed when the caller already has normalize(text). */
-export function templateKey(text: string, answered: Pick<Tweet, 'authorName'> | null = null, normalized?: Normalized): string {
-  const name = nameUsed(text, answered);
+ * `normalized` and `name` (nameUsed's answer) may be passed when the caller already has them. */
+export function templateKey(
+  text: string,
+  answered: Pick<Tweet, 'authorName'> | null = null,
+  normalized?: Normalized,
+  name: string | null = nameUsed(text, answered),
+): string {
   // drops leading handles and the sign-off; links → "url", mentions → "@user"
   const n = name ? normalize(text.replace(new RegExp(`(?<![\\w@])${escapeRe(name)}(?!\\w)`, 'g'), ' ')) : normalized ?? normalize(text);
   const plain = n.text.replace(/@user|\burl\b/g, ' ');

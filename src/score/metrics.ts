@@ -60,6 +60,8 @@ export interface ReplyFacts {
   signed?: boolean;
   /** Its canned-reply template key. */
   templateKey?: string;
+  /** Calls the person by name. */
+  named?: boolean;
 }
 
 /** Adds one reply; `clock` is localClock(timeZone), made once per state. */
@@ -70,7 +72,7 @@ export function addMetrics(s: MetricsState, r: LabeledReply, clock: (ms: number)
   addCanned(s.canned, r, facts.templateKey);
   addFirstScreen(s.firstScreen, r);
   addExposure(s.exposure, r);
-  addTouch(s.touch, r, facts.signed);
+  addTouch(s.touch, r, facts.signed, facts.named);
   addTrend(s.trend, r, clock);
 }
 

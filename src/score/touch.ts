@@ -81,10 +81,9 @@ export interface TouchState {
 
 export const emptyTouch = (): TouchState => ({ replies: 0, signed: 0, named: 0, either: 0 });
 
-/** `signed` may be passed when the caller has already normalized the reply. */
-export function addTouch(s: TouchState, r: Pick<LabeledReply, 'tweet' | 'answered'>, signed?: boolean): void {
+/** `signed` and `named` may be passed when the caller has already worked them out. */
+export function addTouch(s: TouchState, r: Pick<LabeledReply, 'tweet' | 'answered'>, signed?: boolean, named = nameUsed(r.tweet.text, r.answered) !== null): void {
   const sig = signed ?? normalize(r.tweet.text).signOff !== undefined;
-  const named = nameUsed(r.tweet.text, r.answered) !== null;
   s.replies++;
   if (sig) s.signed++;
   if (named) s.named++;

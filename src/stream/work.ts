@@ -3,6 +3,7 @@
 import { classifyCuesLazily } from '../classify/index.js';
 import { cuesFor } from '../classify/rules.js';
 import { templateKey } from '../score/canned.js';
+import { nameUsed } from '../score/touch.js';
 import type { Classification, Label, LabeledReply, Tweet } from '../model.js';
 import { BrandAccumulator, type BrandState } from '../summary.js';
 import type { ReplyOut } from '../report.js';
@@ -19,16 +20,20 @@ export interface ReplyResult {
   /** Its evidence may be worked out only when read (see classifyCuesLazily). */
   classification: Classification;
   signed: boolean;
+  named: boolean;
   templateKey: string;
 }
 
 export function doReplyJob(j: ReplyJob): ReplyResult {
   // One normalization serves the classifier, the sign-off and the template key.
   const cues = cuesFor(j.text, j.answeredText);
+  const answered = j.answeredName !== undefined ? { authorName: j.answeredName } : null;
+  const name = nameUsed(j.text, answered);
   return {
     classification: classifyCuesLazily(cues),
     signed: cues.n.signOff !== undefined,
-    templateKey: templateKey(j.text, j.answeredName !== undefined ? { authorName: j.answeredName } : null, cues.n),
+    named: name !== null,
+    templateKey: templateKey(j.text, answered, cues.n, name),
   };
 }
 
@@ -114,7 +119,7 @@ export class ReplyFolder {
     if (!acc) this.accs.set(j.brand, (acc = new BrandAccumulator(j.brand, this.timeZone)));
     const out = acc.addReply(
       new FoldedReply(j.tweet, j.answered, res.classification),
-      { signed: res.signed, templateKey: res.templateKey },
+      { signed: res.signed, named: res.named, templateKey: res.templateKey },
       this.keepReplies,
     );
     if (out && this.keepReplies) {
