@@ -312,6 +312,18 @@ describe('the page', () => {
     expect(renderCompareHtml(cmp).match(/Response-time distribution of @/g)).toBeNull();
   });
 
+  it('marks brands scored on a thin sample, as the table and Markdown do', () => {
+    const thin: Report = { ...acme, handle: 'TinyDesk', counts: { ...acme.counts, replies: 3, resolving: 2, deflecting: 1, blaming: 0, other: 0 } };
+    const cmp = compareReports([thin, ...twcs], ['thin', 'twcs']);
+    expect(cmp.brands.find((b) => b.handle === 'TinyDesk')?.thinSample).toBe(true);
+    const html = renderCompareHtml(cmp);
+    const card = html.slice(html.indexOf('<span>@TinyDesk</span>'));
+    expect(card.slice(0, card.indexOf('</section>'))).toContain('Thin sample: fewer than 10 replies work on a problem');
+    expect(html).toContain('<abbr title="thin sample">*</abbr>');
+    const full = cmp.brands.filter((b) => !b.thinSample).map((b) => b.handle);
+    for (const h of full) expect(html.slice(html.indexOf(`<span>@${esc(h)}</span>`)).split('</section>')[0]).not.toContain('Thin sample');
+  });
+
   it('is pure: the same report gives the same page', () => {
     expect(renderHtml([acme])).toBe(renderHtml([acme]));
   });

@@ -4,7 +4,9 @@
 // phrases are marked by highlight(), which escapes the text around and inside each mark.
 import { LABELS, type Label } from '../model.js';
 import type { Report, ReplyOut } from '../report.js';
-import { rankedTitle, type Comparison, type CompareRow } from '../compare.js';
+import { rankedTitle, THIN_SAMPLE, type Comparison, type CompareRow } from '../compare.js';
+
+const THIN_NOTE = `* Thin sample: fewer than ${THIN_SAMPLE} replies work on a problem, so the score is shaky and ranks after the others.`;
 import type { LabelCounts } from '../score/balance.js';
 import { duration, pct, trendSummary } from './shapes.js';
 import { esc, escLines, highlight, isAboutAnswered, quotedPhrases } from './html/escape.js';
@@ -244,6 +246,7 @@ function brandCard(b: CompareRow, report: Report | undefined, i: number): string
   parts.push(`<h2 id="${id}"><span class="rank">#${esc(b.rank)}</span> <span>@${esc(b.handle)}</span></h2>`);
   if (b.score !== null && b.grade) {
     parts.push(`<div class="score"><span class="value num g-${gradeTone(b.grade)}" style="font-size:2.6rem">${esc(b.score)}</span><span class="of">/ 100</span><span class="grade g-${gradeTone(b.grade)}"><span class="visually-hidden">grade </span>${esc(b.grade)}</span></div>`);
+    if (b.thinSample) parts.push(`<p class="small thin">${esc(THIN_NOTE)}</p>`);
     if (b.verdict) parts.push(`<p class="verdict small">${esc(b.verdict)}</p>`);
   } else parts.push(`<p class="verdict"><strong>No score</strong>: none of the replies works on a problem.</p>`);
   if (b.shares) {
@@ -289,7 +292,7 @@ export function renderCompareHtml(cmp: Comparison, opts: CompareHtmlOptions = {}
     esc(b.rank),
     ...(manySources ? [esc(b.source.file.split('/').pop() ?? b.source.file)] : []),
     esc(b.replies),
-    b.score === null || !b.grade ? 'none' : gradeSpan(b.score, b.grade),
+    b.score === null || !b.grade ? 'none' : `${gradeSpan(b.score, b.grade)}${b.thinSample ? '<abbr title="thin sample">*</abbr>' : ''}`,
     opt(b.shares?.resolving ?? null, pct),
     opt(b.shares?.deflecting ?? null, pct),
     opt(b.shares?.blaming ?? null, pct),
@@ -303,7 +306,7 @@ export function renderCompareHtml(cmp: Comparison, opts: CompareHtmlOptions = {}
   ]);
   const howTo = [
     `<p>Each reply that works on a problem counts: <strong class="l-resolving">resolving</strong> 1, <strong class="l-deflecting">deflecting</strong> 0.35 (sends the person elsewhere), <strong class="l-blaming">blaming</strong> 0 (puts the problem on someone else). The score is 100 × their mean; <strong class="l-other">other</strong> replies (thanks, banter) are left out.</p>`,
-    `<p>Grades: A from 85, B from 70, C from 55, D from 40, F below. Fewer than 10 replies on problems make a thin sample: the verdict says so.</p>`,
+    `<p>Grades: A from 85, B from 70, C from 55, D from 40, F below. Fewer than ${THIN_SAMPLE} replies on problems make a thin sample (marked *): a shaky score, ranked after the others.</p>`,
   ].join('');
   body.push(
     `<div class="grid">${card('cmp-scores-h', 7, 'Balance scores side by side', 2, figure(chart, 'Best first. Bars are coloured by grade band: A and B green, C amber, D and F red.'))}${card('cmp-howto-h', 5, 'How the score works', 2, howTo)}</div>`,
