@@ -35,8 +35,10 @@ export class LinearModel {
   private readonly bias: Float64Array;
   // Scratch space reused across calls (prediction runs once per reply).
   private readonly z: Float64Array;
-  /** Slot offsets of the features found. */
+  /** Slot offsets of the features found for `foundFor` (the last ids summed). */
   private found = new Int32Array(256);
+  private nFound = 0;
+  private foundFor: ArrayLike<number> | null = null;
   private readonly topRows = new Int32Array(16);
   private readonly topW = new Float64Array(16);
 
@@ -119,7 +121,9 @@ export class LinearModel {
   predict(ids: ArrayLike<number>): Prediction {
     const k = this.labels.length;
     const z = this.z;
-    this.sums(ids, null);
+    if (this.found.length < ids.length) this.found = new Int32Array(ids.length * 2);
+    this.nFound = this.sums(ids, this.found);
+    this.foundFor = ids;
     let best = 0;
     for (let j = 1; j < k; j++) if (z[j] > z[best]) best = j;
     const max = z[best];
@@ -136,9 +140,14 @@ export class LinearModel {
   explain(ids: ArrayLike<number>, index: number, n: number): number[] {
     const k = this.labels.length;
     const W = this.slotW;
-    if (this.found.length < ids.length) this.found = new Int32Array(ids.length * 2);
+    // Right after predict(ids) (the usual case) the features found are still at hand.
+    if (this.foundFor !== ids) {
+      if (this.found.length < ids.length) this.found = new Int32Array(ids.length * 2);
+      this.nFound = this.sums(ids, this.found);
+      this.foundFor = ids;
+    }
     const found = this.found;
-    const nFound = this.sums(ids, found);
+    const nFound = this.nFound;
     const topAt = this.topRows;
     const topW = this.topW;
     const want = Math.min(n, topAt.length);
