@@ -3,7 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import { loadFile } from '../src/sources/detect.js';
 import { auditTimeline } from '../src/audit.js';
-import { auditTwcsStream } from '../src/stream/twcs-audit.js';
+import { auditTwcsStream, readingLine } from '../src/stream/twcs-audit.js';
+import { Progress } from '../src/progress.js';
 import { reportFromState } from '../src/summary.js';
 import { abs, corpus, fixture, hasCorpus } from './helpers/paths.js';
 
@@ -22,4 +23,27 @@ describe('the streamed TWCS audit', () => {
     });
   }
 
+});
+
+describe('the status line of a streamed audit', () => {
+  it('says how many rows are read and how far into the file, on a terminal only, and clears itself', async () => {
+    const writes: string[] = [];
+    const tty = { isTTY: true, columns: 80, write: (s: string) => (writes.push(s), true) };
+    const file = fixture('twcs-sample.csv');
+    await auditTwcsStream({ file, timeZone: 'UTC', keepReplies: false, workers: 0, progress: new Progress(tty) });
+    const text = writes.join('');
+    expect(text).toMatch(/twcs-sample\.csv: [\d,]+ rows \(\d+%\) · 0:\d\d/);
+    expect(text).toMatch(/rows read; summarizing \d+ brands/);
+    expect(writes[writes.length - 1]).toBe('\r\x1b[K'); // nothing left on the line
+
+    const quiet: string[] = [];
+    const pipe = { isTTY: false, write: (s: string) => (quiet.push(s), true) };
+    await auditTwcsStream({ file, timeZone: 'UTC', keepReplies: false, workers: 0, progress: new Progress(pipe) });
+    expect(quiet).toEqual([]);
+  });
+
+  it('reads as rows, share of the file and time', () => {
+    expect(readingLine('twcs.csv', 1_204_311, 43_500_000, 100_000_000, 12_000)).toBe('twcs.csv: 1,204,311 rows (43%) · 0:12');
+    expect(readingLine('twcs.csv', 10, 5, 0, 0)).toBe('twcs.csv: 10 rows · 0:00');
+  });
 });

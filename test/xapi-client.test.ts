@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { FakeXApi, seedBrand, type Seeded } from './helpers/fake-x-api.js';
 import { createClient, type XTransport } from '../src/xapi/client.js';
 import { EXPANSIONS, pagesOf, resolveUser, TWEET_FIELDS, type FetchedPage, type RetryPolicy } from '../src/xapi/timeline.js';
-import { Progress } from '../src/xapi/progress.js';
+import { Progress } from '../src/progress.js';
 import { syncHandle, liveRequest } from '../src/xapi/sync.js';
 import { InputError, NetworkError } from '../src/errors.js';
 import { parseV2 } from '../src/sources/v2-json.js';

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { apiBaseFrom, scrubber, tokenFromEnv } from '../src/xapi/client.js';
 import { httpFailure, parseHandle, rateLimitReset } from '../src/xapi/timeline.js';
 import { XHttpError } from '../src/xapi/client.js';
-import { Progress, clock } from '../src/xapi/progress.js';
+import { Progress, clock } from '../src/progress.js';
 import { parseLimit, parseSince, windowTimeline } from '../src/sources/window.js';
 import type { Timeline, Tweet } from '../src/model.js';
 

@@ -12,6 +12,7 @@ import { reportFromState } from '../summary.js';
 import { DEFAULT_TIME_ZONE } from '../score/time.js';
 import { availableParallelism } from 'node:os';
 import { statSync } from 'node:fs';
+import { Progress } from '../progress.js';
 import { renderJson } from '../render/json.js';
 import { emit } from '../output.js';
 import type { Report } from '../report.js';
@@ -107,6 +108,7 @@ export async function auditSource(source: string, opts: SourceOptions): Promise<
       timeZone: opts.timeZone ?? DEFAULT_TIME_ZONE,
       keepReplies: !opts.summaryOnly,
       workers: opts.workers ?? defaultWorkers(source),
+      progress: new Progress(),
     });
     if (audits.length === 0) throw new InputError(`${source}: no brand tweets in this file (empty timeline)`);
     return { audits, source: { file: source, format: 'twcs' } };

@@ -202,13 +202,14 @@ export function parseTwcs(text: string, file: string): Timeline {
 }
 
 /** Streams a TWCS file in 1 MB chunks: memory stays flat whatever the file size. `afterChunk`
- * runs between chunks (and is awaited), so the consumer can apply back-pressure. */
-export async function streamTwcs(file: string, onRow: (row: TwcsRow) => void, afterChunk?: () => Promise<void>): Promise<void> {
+ * runs between chunks (and is awaited) with the bytes read so far, so the consumer can apply
+ * back-pressure and show progress. */
+export async function streamTwcs(file: string, onRow: (row: TwcsRow) => void, afterChunk?: (bytesRead: number) => Promise<void>): Promise<void> {
   const reader = new TwcsReader(file);
   const stream = createReadStream(file, { encoding: 'utf8', highWaterMark: 1 << 20 });
   for await (const chunk of stream) {
     reader.feed(chunk as string, false, onRow);
-    if (afterChunk) await afterChunk();
+    if (afterChunk) await afterChunk(stream.bytesRead);
   }
   reader.feed('', true, onRow);
 }

@@ -7,7 +7,7 @@
 import { closeSync, fsyncSync, linkSync, openSync, readFileSync, renameSync, statSync, unlinkSync, utimesSync, writeSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { randomBytes } from 'node:crypto';
-import { sleep } from '../xapi/progress.js';
+import { sleep } from '../progress.js';
 
 export interface LockInfo {
   pid: number;

@@ -9,6 +9,8 @@ import { streamTwcs, type TwcsRow } from '../sources/twcs-csv.js';
 import { BrandAccumulator, mergeBrandStates, type BrandState } from '../summary.js';
 import { byNewest, type ReplyOut } from '../report.js';
 import { ReplyPool, BATCH } from './pool.js';
+import { clock, type Progress } from '../progress.js';
+import { statSync } from 'node:fs';
 import type { FoldJob, FoldResult } from './work.js';
 
 export interface StreamAuditOptions {
@@ -20,6 +22,8 @@ export interface StreamAuditOptions {
   keepReplies: boolean;
   /** Worker threads for the text work; 0 runs it in this thread. */
   workers: number;
+  /** Status line for the person waiting (shown only when stderr is a terminal). */
+  progress?: Progress;
 }
 
 export interface BrandResult {
@@ -76,7 +80,9 @@ export async function auditTwcsStream(opts: StreamAuditOptions): Promise<BrandRe
   };
 
   // Rows arrive synchronously per chunk; classification batches are awaited between chunks.
+  let rows = 0;
   const onRow = ({ tweet, inbound: isInbound, responses }: TwcsRow) => {
+    rows++;
     const author = tweet.authorId!;
     // As an answered tweet: release the brand replies that waited for it …
     const w = waiting.get(tweet.id);
@@ -113,16 +119,26 @@ export async function auditTwcsStream(opts: StreamAuditOptions): Promise<BrandRe
   };
 
   let folded: FoldResult[];
+  const progress = opts.progress;
+  const size = progress?.enabled ? fileSize(opts.file) : 0;
+  const started = Date.now();
+  let shown = 0;
   try {
-    await streamTwcs(opts.file, onRow, async () => {
+    await streamTwcs(opts.file, onRow, async (bytesRead) => {
       if (batch.length >= BATCH) await flush();
+      if (progress?.enabled && Date.now() - shown >= 250) {
+        shown = Date.now();
+        progress.status(readingLine(opts.file, rows, bytesRead, size, shown - started));
+      }
     });
+    progress?.status(`${opts.file}: ${rows.toLocaleString('en-US')} rows read; summarizing ${brands.size.toLocaleString('en-US')} brands…`);
     // Replies whose answered tweet is not in the file: classified without context.
     for (const list of waiting.values()) for (const x of list) enqueue(x.brand, x.tweet, null);
     waiting.clear();
     await flush();
     folded = await pool.finish();
   } finally {
+    progress?.clear();
     await pool.close();
   }
   if (want !== undefined && brands.size === 0) {
@@ -144,4 +160,18 @@ export async function auditTwcsStream(opts: StreamAuditOptions): Promise<BrandRe
     const st = states.get(h);
     return { state: st ? mergeBrandStates(b.acc.state, st) : b.acc.state, replies: (replies.get(h) ?? []).sort(byNewest) };
   });
+}
+
+/** "twcs.csv: 1,204,311 rows (43%) · 0:12" — what the status line says while a file streams. */
+export function readingLine(file: string, rows: number, bytesRead: number, size: number, elapsedMs: number): string {
+  const share = size > 0 ? ` (${Math.min(100, Math.floor((100 * bytesRead) / size))}%)` : '';
+  return `${file}: ${rows.toLocaleString('en-US')} rows${share} · ${clock(elapsedMs)}`;
+}
+
+function fileSize(file: string): number {
+  try {
+    return statSync(file).size;
+  } catch {
+    return 0;
+  }
 }

@@ -8,7 +8,7 @@ import { parseLimit, parseSince, type Since } from '../sources/window.js';
 import { cacheRoot, TimelineStore } from '../store/cache.js';
 import { coverage, gaps, idFloorAt, pageFacts, type PageFacts, type RecordMeta } from '../store/coverage.js';
 import { apiBaseFrom, createClient, scrubber, tokenFromEnv, type XTransport } from './client.js';
-import { Progress, type ProgressStream } from './progress.js';
+import { Progress, type ProgressStream } from '../progress.js';
 import { defaultPolicy, pagesOf, parseHandle, resolveUser, type Endpoint, type XUser } from './timeline.js';
 
 /** Options shared by `fetch` and live `audit`, as commander hands them over. */

@@ -5,7 +5,7 @@
 // so the loop is ours.)
 import { InputError, NetworkError } from '../errors.js';
 import { XHttpError, XTransportError, type XResponse, type XTransport } from './client.js';
-import { clock, sleep as realSleep, type Progress } from './progress.js';
+import { clock, sleep as realSleep, type Progress } from '../progress.js';
 
 export const ENDPOINTS = ['tweets', 'mentions'] as const;
 export type Endpoint = (typeof ENDPOINTS)[number];

@@ -1,5 +1,6 @@
-// Progress for long fetches, on stderr and only when stderr is a terminal: one status line
-// rewritten in place (pages, tweets, rate-limit countdown). stdout is never touched.
+// Progress for long jobs (live fetches, big files), on stderr and only when stderr is a terminal:
+// one status line rewritten in place (pages and tweets, rate-limit countdown, rows read). stdout
+// is never touched.
 // `--debug` traces are separate: they are asked for, so they print whatever stderr is.
 
 export interface ProgressStream {
