@@ -131,6 +131,11 @@ describe('the classifier engine', () => {
     expect(n.part).toBe('1/2');
   });
 
+  it('reads every kind of whitespace as one space, and links as "url" set off by single spaces', () => {
+    expect(normalize('Send\u2009us\u202fa DM\n\n now\t\u00a0please').text).toBe('send us a dm now please');
+    expect(normalize('see https://t.co/x, and(https://t.co/y)').text).toBe('see url and( url');
+  });
+
   it('scores evaluation figures correctly on a small known confusion', () => {
     const r = evaluate([
       { truth: 'resolving', predicted: 'resolving' },
