@@ -35,7 +35,7 @@ export class LinearModel {
   private readonly bias: Float64Array;
   // Scratch space reused across calls (prediction runs once per reply).
   private readonly z: Float64Array;
-  /** Slot offsets of the features found for `foundFor` (the last ids summed). */
+  /** Slot offsets of the features found for `foundFor` (the last ids looked up). */
   private found = new Int32Array(256);
   private nFound = 0;
   private foundFor: ArrayLike<number> | null = null;
@@ -77,12 +77,15 @@ export class LinearModel {
     return this.names[row];
   }
 
-  /** Adds up the weights of the features found; `found` keeps their slots when given. */
-  private sums(ids: ArrayLike<number>, found: Int32Array | null): number {
+  /** Adds up, in z, the weights of the features of `ids` that the model knows, and keeps their
+   * slots (in `found`) for explain(). */
+  private lookUp(ids: ArrayLike<number>): void {
     const k = this.labels.length;
     const { slots, slotW: W, stride, mask } = this;
     const z = this.z;
     z.set(this.bias);
+    if (this.found.length < ids.length) this.found = new Int32Array(ids.length * 2);
+    const found = this.found;
     let nFound = 0;
     // Four labels (the usual case) add up in locals.
     let z0 = 0;
@@ -102,7 +105,7 @@ export class LinearModel {
             z2 += W[o + 4];
             z3 += W[o + 5];
           } else for (let j = 0; j < k; j++) z[j] += W[o + 2 + j];
-          if (found) found[nFound++] = o;
+          found[nFound++] = o;
           break;
         }
         if (key === -1) break;
@@ -115,15 +118,14 @@ export class LinearModel {
       z[2] += z2;
       z[3] += z3;
     }
-    return nFound;
+    this.nFound = nFound;
+    this.foundFor = ids;
   }
 
   predict(ids: ArrayLike<number>): Prediction {
     const k = this.labels.length;
     const z = this.z;
-    if (this.found.length < ids.length) this.found = new Int32Array(ids.length * 2);
-    this.nFound = this.sums(ids, this.found);
-    this.foundFor = ids;
+    this.lookUp(ids);
     let best = 0;
     for (let j = 1; j < k; j++) if (z[j] > z[best]) best = j;
     const max = z[best];
@@ -141,11 +143,7 @@ export class LinearModel {
     const k = this.labels.length;
     const W = this.slotW;
     // Right after predict(ids) (the usual case) the features found are still at hand.
-    if (this.foundFor !== ids) {
-      if (this.found.length < ids.length) this.found = new Int32Array(ids.length * 2);
-      this.nFound = this.sums(ids, this.found);
-      this.foundFor = ids;
-    }
+    if (this.foundFor !== ids) this.lookUp(ids);
     const found = this.found;
     const nFound = this.nFound;
     const topAt = this.topRows;
