@@ -9,6 +9,7 @@ import { normalize, classifyLink } from '../src/classify/normalize.js';
 import { hashStr, tokenize } from '../src/classify/tokens.js';
 import { readLabeled } from '../src/classify/labeled.js';
 import { featurize, idOfName } from '../src/classify/features.js';
+import { LinearModel } from '../src/classify/model.js';
 import { classifyByRules, cuesFor } from '../src/classify/rules.js';
 import { train } from '../src/classify/train.js';
 import { exampleOf } from '../src/classify/dataset.js';
@@ -69,6 +70,17 @@ describe('the classifier engine', () => {
       const c = cuesFor(e.text, e.inReplyToText);
       const f = featurize(c, classifyByRules(c).label, true);
       expect(f.names!.map(idOfName)).toEqual(f.ids);
+    }
+  });
+
+  it('predicts with exactly the weights of the file, big weights included', () => {
+    const softmax = (z: number[]) => Math.max(...z.map((x) => Math.exp(x))) / z.reduce((a, x) => a + Math.exp(x), 0);
+    for (const big of [1.2345, 7.5]) {
+      const m = new LinearModel({ version: 1, labels: LABELS, bias: [0.1, 0, -0.1, 0], weights: { dm: [-0.25, big, 0.0001, 0], 'cue:thanks': [0, 0, 0, 0.5] } });
+      const p = m.predict([hashStr('dm'), hashStr('cue:thanks'), hashStr('unknown')]);
+      expect(p.label).toBe('deflecting');
+      expect(p.confidence).toBeCloseTo(softmax([0.1 - 0.25, big, -0.1 + 0.0001, 0.5]), 4);
+      expect(m.explain([hashStr('dm'), hashStr('cue:thanks')], p.index, 6).map((r) => m.name(r))).toEqual(['dm']);
     }
   });
 
