@@ -3,9 +3,12 @@
 // masked emails → "email"). Keep them phrase-level: single keywords misfire.
 //
 // Each pattern carries anchors: words one of which every match must contain (`#digits` = ten
-// or more digits in the text, `#q` = a question mark, `*` = always run). A pattern only runs when
-// one of its anchors is in the reply, which keeps classification fast; a test checks over all
-// labeled data that anchors never hide a match.
+// or more digits in the text, `#q` = a question mark, `*` = always run); groups joined by ` + `
+// must all be present. A pattern only runs when its anchors are in the reply, which keeps
+// classification fast. A leading `^` marks a "lead" pattern, whose every match starts at a word
+// of its first group: it is tried only at those words instead of scanning the reply (put any
+// lead-in before that word in a look-behind). A test checks over all labeled data that neither
+// ever hides a match: keep the anchors true when editing a pattern.
 
 export interface Pattern {
   readonly anchors: readonly (readonly string[])[];
