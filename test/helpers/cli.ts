@@ -46,7 +46,8 @@ const spawnOptions = (env: Record<string, string>) => ({
 export function runCli(args: string[], env: Record<string, string> = {}, as?: { uid: number; gid: number }): CliResult {
   const r = spawnSync(process.execPath, [BIN, ...args], { ...spawnOptions(env), ...as });
   if (r.error) throw r.error;
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+  // A run ended by a signal says which in its stderr, so a failed assertion names it.
+  return { code: r.status, stdout: r.stdout, stderr: r.signal ? `${r.stderr}[ended by ${r.signal}]` : r.stderr };
 }
 
 /** `runCli` without blocking, so independent runs can overlap. */
