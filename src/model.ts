@@ -55,8 +55,11 @@ export interface Classification {
   label: Label;
   /** 0..1: how sure the classifier is of this label. */
   confidence: number;
-  /** Phrases or cues that decided the label, readable by a person. */
+  /** Phrases or cues that decided the label, readable by a person (at most MAX_EVIDENCE). */
   evidence: string[];
 }
+
+/** A label carries at most this many pieces of evidence. */
+export const MAX_EVIDENCE = 5;
 
 export interface LabeledReply extends BrandReply, Classification {}

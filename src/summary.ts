@@ -3,7 +3,7 @@
 // another brand summary of the same account (so a job splits across processes or machines),
 // and finalized into a Report. summarize() in report.ts goes through it too, so a summary and
 // a full audit cannot disagree.
-import { LABELS, type Label, type LabeledReply, type Tweet } from './model.js';
+import { LABELS, MAX_EVIDENCE, type Label, type LabeledReply, type Tweet } from './model.js';
 import { emptyCounts, scoreOf, type LabelCounts } from './score/balance.js';
 import { addMetrics, emptyMetrics, finalMetrics, mergeMetrics, type MetricsState, type ReplyFacts } from './score/metrics.js';
 import { localClock, type LocalTime } from './score/time.js';
@@ -30,14 +30,16 @@ export interface BrandState {
 const tellingFirst = (a: ReplyOut, b: ReplyOut) => b.confidence - a.confidence || b.evidence.length - a.evidence.length || byNewest(a, b);
 
 /** Whether r would enter a full examples list: tellingFirst(r, last) < 0, compared on the reply
- * itself (no copy made) and reading its evidence only on a tie of confidence (it may be lazy). */
+ * itself (no copy made) and reading its evidence only when that can decide (it may be lazy). */
 function beatsLast(list: ReplyOut[], r: LabeledReply): boolean {
   if (list.length < EXAMPLES_PER_LABEL) return true;
   const last = list[list.length - 1];
   if (r.confidence !== last.confidence) return r.confidence > last.confidence;
+  const newer = byNewest({ id: r.tweet.id, createdAt: r.tweet.createdAt ?? null }, last) < 0;
+  // r cannot have more evidence than the most there is: then only being newer could win.
+  if (last.evidence.length === MAX_EVIDENCE && !newer) return false;
   const more = r.evidence.length - last.evidence.length;
-  if (more !== 0) return more > 0;
-  return byNewest({ id: r.tweet.id, createdAt: r.tweet.createdAt ?? null }, last) < 0;
+  return more !== 0 ? more > 0 : newer;
 }
 
 function keepTelling(list: ReplyOut[], r: ReplyOut): void {

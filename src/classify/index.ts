@@ -2,7 +2,7 @@
 // Cue rules read the reply (and the tweet it answers); a trained linear model weighs those cues
 // together with the reply's words. Evidence names the cues and phrases that decided it.
 import { readFileSync } from 'node:fs';
-import type { Classification, Label } from '../model.js';
+import { MAX_EVIDENCE, type Classification, type Label } from '../model.js';
 import { evidenceOf, type CueName, type Hit } from './cues.js';
 import { featurize } from './features.js';
 import { LinearModel, type Prediction, type WeightsFile } from './model.js';
@@ -113,8 +113,8 @@ function explain(m: LinearModel, cues: CueSet, rules: RuleDecision, ids: number[
   }
   if (rules.label === p.label) for (const h of rules.hits) if (!chosen.includes(h)) chosen.push(h);
   const evidence: string[] = [];
-  for (let i = 0; i < chosen.length && i < 5; i++) evidence.push(evidenceOf(chosen[i]));
-  if (words.length && evidence.length < 5) {
+  for (let i = 0; i < chosen.length && i < MAX_EVIDENCE; i++) evidence.push(evidenceOf(chosen[i]));
+  if (words.length && evidence.length < MAX_EVIDENCE) {
     // Concatenation, not join(): this runs per reply and join copies.
     let w = `words: ${words[0]}`;
     for (let i = 1; i < words.length && i < 4; i++) w += `, ${words[i]}`;

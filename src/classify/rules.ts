@@ -1,6 +1,6 @@
 // The transparent rule set: cues in, one label out, following the tie-breaks of the labeling
 // guide in order. The trained model (model.ts) uses these cues as features too.
-import type { Classification, Label } from '../model.js';
+import { MAX_EVIDENCE, type Classification, type Label } from '../model.js';
 import { answeredCues, evidenceOf, replyCues, type CueName, type Hit } from './cues.js';
 import { normalize, type Normalized } from './normalize.js';
 import { tokenize } from './tokens.js';
@@ -52,7 +52,7 @@ export function classifyByRules(c: CueSet): Classification {
 
 /** A rule decision with its cues written out as evidence. */
 export function asClassification(d: RuleDecision): Classification {
-  return { label: d.label, confidence: d.confidence, evidence: d.hits.map(evidenceOf) };
+  return { label: d.label, confidence: d.confidence, evidence: d.hits.slice(0, MAX_EVIDENCE).map(evidenceOf) };
 }
 
 export function ruleDecision(c: CueSet): RuleDecision {
