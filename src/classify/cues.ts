@@ -211,7 +211,7 @@ export function replyCues(n: Normalized, tk: AnchorTokens, gated = true): Hit[] 
 const PROBLEM_TABLE = new IntTable(L.PROBLEM_WORDS.map(hashStr));
 
 /** The answered tweet as the cues read it: lower case, straight apostrophes, tokens. */
-export function answeredText(text: string): { text: string; tk: Tokens } {
+function answeredText(text: string): { text: string; tk: Tokens } {
   let t = text.toLowerCase();
   if (t.includes('\u2019') || t.includes('\u2018')) t = t.replace(/[\u2018\u2019]/g, "'");
   return { text: t, tk: tokenize(t) };
