@@ -84,6 +84,30 @@ describe('the classifier engine', () => {
     }
   });
 
+  it('packs a model into bytes that load back into the same model, and refuses damaged bytes', () => {
+    const m = new LinearModel({ version: 1, labels: LABELS, bias: [0.1, 0, -0.1, 0], weights: { dm: [-0.25, 7.5, 0.0001, 0], 'cue:thanks': [0, 0, 0, 0.5], 'dm us': [0.1, 0.2, 0, -3] } });
+    const packed = m.pack();
+    // At an odd offset inside a bigger buffer too, as a read can hand it over.
+    const shifted = Buffer.concat([Buffer.from([0]), packed]).subarray(1);
+    for (const bytes of [packed, shifted]) {
+      const u = LinearModel.unpack(bytes);
+      expect(u.labels).toEqual(LABELS);
+      expect(u.size).toBe(3);
+      const ids = [hashStr('dm'), idOfName('dm us'), hashStr('cue:thanks')];
+      expect(u.predict(ids)).toEqual(m.predict(ids));
+      expect(u.explain(ids, 1, 6).map((r) => u.name(r))).toEqual(m.explain(ids, 1, 6).map((r) => m.name(r)));
+      expect(u.pack().equals(packed)).toBe(true);
+    }
+    expect(() => LinearModel.unpack(packed.subarray(0, packed.length - 1))).toThrow(/damaged/);
+    expect(() => LinearModel.unpack(Buffer.from('{"version":1}'))).toThrow(/not a packed/);
+  });
+
+  it('ships the packed model of exactly the shipped weights (models/classifier.bin is up to date)', () => {
+    const models = join(dir, '..', '..', 'models');
+    const weights = JSON.parse(readFileSync(join(models, 'classifier.json'), 'utf8'));
+    expect(new LinearModel(weights).pack().equals(readFileSync(join(models, 'classifier.bin')))).toBe(true);
+  });
+
   it('trains deterministically: the same data gives the same weights', () => {
     const examples = labeled.slice(0, 200).map(exampleOf);
     expect(train(examples, { epochs: 3 })).toEqual(train(examples, { epochs: 3 }));

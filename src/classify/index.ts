@@ -12,8 +12,10 @@ export interface ReplyLike {
   text: string;
 }
 
-/** Where the shipped weights live (models/classifier.json at the package root). */
+/** Where the shipped weights live (models/ at the package root): readable JSON, and the same
+ * model packed for loading (what classify reads; `npm run train` writes both). */
 export const WEIGHTS_URL = new URL('../../models/classifier.json', import.meta.url);
+export const PACKED_URL = new URL('../../models/classifier.bin', import.meta.url);
 
 let model: LinearModel | null | undefined;
 
@@ -24,7 +26,7 @@ export function loadModel(file: WeightsFile | null): void {
 function shippedModel(): LinearModel | null {
   if (model === undefined) {
     try {
-      model = new LinearModel(JSON.parse(readFileSync(WEIGHTS_URL, 'utf8')) as WeightsFile);
+      model = LinearModel.unpack(readFileSync(PACKED_URL));
     } catch {
       model = null; // no trained weights: the rules alone decide
     }
