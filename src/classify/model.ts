@@ -69,7 +69,10 @@ export class LinearModel {
   private nFound = 0;
   private foundFor: ArrayLike<number> | null = null;
   private readonly topRows = new Int32Array(16);
-  private readonly topW = new Float64Array(16);
+  private readonly topW = new Int32Array(16);
+  /** Per slot and label: how far the feature favours the label over the mean of the others,
+   * times (labels − 1) × scale — an exact integer; worked out when first explaining. */
+  private leanings: Int32Array | null = null;
 
   constructor(source: WeightsFile | Table) {
     const t = 'weights' in source ? indexWeights(source) : source;
@@ -137,6 +140,20 @@ export class LinearModel {
     at += 4 * cap;
     text.copy(out, at);
     return out;
+  }
+
+  private leaningsOf(): Int32Array {
+    const k = this.labels.length;
+    const { weights: W, stride } = this;
+    const cap = this.rows.length;
+    const lean = new Int32Array(cap * k);
+    for (let s = 0; s < cap; s++) {
+      const o = s * stride + 2;
+      let sum = 0;
+      for (let j = 0; j < k; j++) sum += W[o + j];
+      for (let j = 0; j < k; j++) lean[s * k + j] = W[o + j] * k - sum; // = W[j]·(k−1) − Σ others
+    }
+    return lean;
   }
 
   private allNames(): string[] {
@@ -219,22 +236,21 @@ export class LinearModel {
    */
   explain(ids: ArrayLike<number>, index: number, n: number): number[] {
     const k = this.labels.length;
-    const { weights: W, stride, scale } = this;
     // Right after predict(ids) (the usual case) the features found are still at hand.
     if (this.foundFor !== ids) this.lookUp(ids);
+    const lean = (this.leanings ??= this.leaningsOf());
     const found = this.found;
     const nFound = this.nFound;
     const topAt = this.topRows;
     const topW = this.topW;
     const want = Math.min(n, topAt.length);
+    // A feature counts when it favours the label by more than 0.05 (in weight units).
+    const floor = 0.05 * (k - 1) * this.scale;
     let kept = 0;
     for (let f = 0; f < nFound; f++) {
       const slot = found[f];
-      const o = slot * stride + 2;
-      let others = 0;
-      for (let j = 0; j < k; j++) if (j !== index) others += W[o + j];
-      const weight = (W[o + index] - others / (k - 1)) / scale;
-      if (weight <= 0.05 || (kept === want && weight <= topW[kept - 1])) continue;
+      const weight = lean[slot * k + index];
+      if (weight <= floor || (kept === want && weight <= topW[kept - 1])) continue;
       let dup = false;
       for (let i = 0; i < kept; i++) if (topAt[i] === slot) dup = true;
       if (dup) continue;
