@@ -1,6 +1,6 @@
 // One small function per cue. Each returns the phrase that fired (for evidence) or null.
 import * as L from './lexicon.js';
-import type { PhraseList } from './lexicon.js';
+import type { Pattern, PhraseList } from './lexicon.js';
 import type { Normalized } from './normalize.js';
 import { IntTable } from './int-table.js';
 import { hashStr, tokenize, type Tokens } from './tokens.js';
@@ -29,7 +29,8 @@ export type CueName = (typeof CUE_NAMES)[number];
  * Each list yields its earliest match.
  */
 class AnchoredLists {
-  private readonly patterns: { li: number; re: RegExp; sticky: RegExp | null }[];
+  /** Regexes are made when a pattern first runs (re; sticky: a copy tried at given places). */
+  private readonly patterns: { li: number; pt: Pattern; re: RegExp | null; sticky: RegExp | null }[];
   /** Per pattern: the bit mask of all its anchor groups, or 0 when it always runs. */
   private readonly full: Uint8Array;
   private readonly table: IntTable;
@@ -53,9 +54,7 @@ class AnchoredLists {
   private readonly placeCount: Uint8Array;
 
   constructor(private readonly lists: readonly (readonly [CueName, PhraseList])[]) {
-    this.patterns = lists.flatMap(([, list], li) =>
-      list.patterns.map((pt) => ({ li, re: pt.re, sticky: pt.lead ? new RegExp(pt.re.source, `${pt.re.flags}y`) : null })),
-    );
+    this.patterns = lists.flatMap(([, list], li) => list.patterns.map((pt) => ({ li, pt, re: null, sticky: null })));
     const all = lists.flatMap(([, list]) => list.patterns);
     this.full = Uint8Array.from(all, (pt) => (pt.anchors[0][0] === '*' ? 0 : (1 << pt.anchors.length) - 1));
     const byWord = new Map<string, number[]>();
@@ -163,8 +162,12 @@ class AnchoredLists {
     const order = gated ? this.candidates(tk) : this.every;
     let last = -1;
     for (const i of order) {
-      const { li, re, sticky } = this.patterns[i];
-      const m = gated && sticky && this.placeCount[i] <= MAX_PLACES ? this.matchAt(i, sticky, text) : re.exec(text);
+      const e = this.patterns[i];
+      const li = e.li;
+      const m =
+        gated && e.pt.lead && this.placeCount[i] <= MAX_PLACES
+          ? this.matchAt(i, (e.sticky ??= new RegExp(e.pt.re.source, `${e.pt.re.flags}y`)), text)
+          : (e.re ??= e.pt.re).exec(text);
       if (!m) continue;
       // Patterns of one list sit together: the list's hit so far, if any, is the last one out.
       if (li === last) {

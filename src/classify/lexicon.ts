@@ -33,7 +33,16 @@ export interface PhraseList {
  * every match starts at a word of the first group (the regex is then tried only there). */
 const p = (anchors: string, re: RegExp): Pattern => {
   const lead = anchors.startsWith('^');
-  return { anchors: (lead ? anchors.slice(1) : anchors).split(' + ').map((g) => g.split(' ')), lead, re: fastWordEnds(re), written: re };
+  let fast: RegExp | undefined;
+  return {
+    anchors: (lead ? anchors.slice(1) : anchors).split(' + ').map((g) => g.split(' ')),
+    lead,
+    // Rewritten when first used: a short audit meets only some of the patterns.
+    get re() {
+      return (fast ??= fastWordEnds(re));
+    },
+    written: re,
+  };
 };
 const list = (name: string, ...patterns: Pattern[]): PhraseList => ({ name, patterns });
 
