@@ -1,6 +1,6 @@
 // Calendar helpers behind the weekly trend and the mergeable tallies.
 import { describe, expect, it } from 'vitest';
-import { isoWeekOf, mondayOf } from '../src/score/time.js';
+import { canonicalMs, isoWeekOf, mondayOf, msOf } from '../src/score/time.js';
 import { addTally, emptyTally, mergeTallies, tallyQuantile } from '../src/score/tally.js';
 import { quantile } from '../src/score/stats.js';
 import { rng } from '../src/classify/train.js';
@@ -30,5 +30,24 @@ describe('time and tallies', () => {
       expect(tallyQuantile(mergeTallies(a, b), q)).toBe(quantile(sorted, q));
     }
     expect(tallyQuantile(emptyTally(), 0.5)).toBeNull();
+  });
+
+  it('reads canonical ISO times exactly as Date.parse does, and leaves other shapes to it', () => {
+    const pad = (x: number, w: number) => String(x).padStart(w, '0');
+    let checked = 0;
+    for (const y of [0, 1, 100, 1600, 1900, 1969, 1970, 2000, 2016, 2017, 2020, 2024, 2100, 2400, 9999])
+      for (let m = 1; m <= 12; m++)
+        for (let d = 1; d <= 31; d++) {
+          // Day 29–31 of short months roll over in Date.parse; so they must here.
+          const iso = `${pad(y, 4)}-${pad(m, 2)}-${pad(d, 2)}T${pad((d * 7) % 24, 2)}:${pad((d * 13 + m) % 60, 2)}:${pad((m * 7 + d) % 60, 2)}.${pad((y + d * 37) % 1000, 3)}Z`;
+          expect(canonicalMs(iso), iso).toBe(Date.parse(iso));
+          checked++;
+        }
+    expect(checked).toBe(15 * 12 * 31);
+    for (const other of ['2017-10-31 22:10:47', '2017-10-31T22:10:47Z', '2017-13-01T00:00:00.000Z', '2017-10-31T24:00:00.000Z', 'Tue Oct 31 22:10:47 +0000 2017', '2017-1a-31T22:10:47.000Z'])
+      expect(Number.isNaN(canonicalMs(other)), other).toBe(true);
+    expect(msOf('2017-10-31T24:00:00.000Z')).toBe(Date.parse('2017-10-31T24:00:00.000Z'));
+    expect(msOf('2017-10-31T22:10:47Z')).toBe(Date.parse('2017-10-31T22:10:47Z'));
+    expect(msOf('not a date')).toBeNull();
   });
 });

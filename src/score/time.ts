@@ -75,12 +75,49 @@ let memoMs1: number | null = null;
 let memoIso2: string | undefined;
 let memoMs2: number | null = null;
 
+const digitAt = (s: string, i: number) => s.charCodeAt(i) - 48;
+const two = (s: string, i: number) => digitAt(s, i) * 10 + digitAt(s, i + 1);
+
+/**
+ * Epoch ms of the canonical form "YYYY-MM-DDTHH:MM:SS.sssZ" (what the loaders store), computed
+ * as Date.parse does (day of month added to the month's first day) — NaN for any other shape,
+ * which Date.parse then reads. Per reply, Date.parse was a visible share of a big audit.
+ */
+export function canonicalMs(s: string): number {
+  if (s.length !== 24 || s.charCodeAt(23) !== 90 /* Z */ || s.charCodeAt(10) !== 84 /* T */) return NaN;
+  for (let i = 0; i < 23; i++) {
+    const c = s.charCodeAt(i);
+    const sep = i === 4 || i === 7 ? 45 : i === 13 || i === 16 ? 58 : i === 19 ? 46 : i === 10 ? 84 : -1;
+    if (sep >= 0 ? c !== sep : c < 48 || c > 57) return NaN;
+  }
+  const month = two(s, 5);
+  const day = two(s, 8);
+  const hour = two(s, 11);
+  const minute = two(s, 14);
+  const second = two(s, 17);
+  if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59 || second > 59) return NaN;
+  const year = two(s, 0) * 100 + two(s, 2);
+  const ms = digitAt(s, 20) * 100 + two(s, 21);
+  return daysFromCivil(year, month, 1) * 86_400_000 + (day - 1) * 86_400_000 + ((hour * 60 + minute) * 60 + second) * 1000 + ms;
+}
+
+/** Days from 1970-01-01 to a proleptic Gregorian date (H. Hinnant's days_from_civil). */
+function daysFromCivil(y: number, m: number, d: number): number {
+  y -= m <= 2 ? 1 : 0;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146_097 + doe - 719_468;
+}
+
 /** Epoch ms of an ISO 8601 string, or null when absent or unparsable. */
 export function msOf(iso: string | undefined | null): number | null {
   if (!iso) return null;
   if (iso === memoIso1) return memoMs1;
   if (iso === memoIso2) return memoMs2;
-  const t = Date.parse(iso);
+  const fast = canonicalMs(iso);
+  const t = fast >= -8.64e15 ? fast : Date.parse(iso);
   const ms = Number.isNaN(t) ? null : t;
   memoIso2 = memoIso1;
   memoMs2 = memoMs1;
