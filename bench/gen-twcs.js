@@ -5,7 +5,7 @@
 // __email__ masks. Nothing here is copied from any real dataset.
 import { createWriteStream } from 'node:fs';
 
-function rng(seed) {
+export function rng(seed) {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

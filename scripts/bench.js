@@ -1,8 +1,8 @@
 #!/usr/bin/env node
-// `npm run bench [-- classifier|scale …]`: speed figures, printed as rates and as ratios against
+// `npm run bench [-- classifier|scale|single …]`: speed figures, printed as rates and as ratios against
 // a baseline run in the same process. Targets live here, not in timed tests. Build first.
 import { benchClassifier, formatClassifier } from '../bench/classifier.js';
-import { benchScale, formatScale } from '../bench/scale.js';
+import { benchScale, benchSingle, formatScale, formatSingle } from '../bench/scale.js';
 
 const which = new Set(process.argv.slice(2));
 const all = which.size === 0;
@@ -14,4 +14,9 @@ if (all || which.has('classifier')) {
 if (all || which.has('scale')) {
   // ROWS=200000 npm run bench -- scale: a quicker, smaller run.
   console.log(formatScale(await benchScale({ rows: Number(process.env.ROWS ?? 2_800_000) })));
+}
+
+if (which.has('single') && !which.has('scale')) {
+  // Only the single-handle audit (seconds, not minutes): RUNS=11 for a steadier median.
+  console.log(formatSingle(await benchSingle({ runs: Number(process.env.RUNS ?? 5) })));
 }

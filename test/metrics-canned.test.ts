@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { normalize } from '../src/classify/normalize.js';
 import { nameUsed } from '../src/score/touch.js';
-import { cannedOf, clusterKeys, templateKey } from '../src/score/canned.js';
+import { asciiKey, cannedOf, clusterKeys, templateKey, unicodeKey } from '../src/score/canned.js';
 import { reply } from './support/replies.js';
 
 const DM = 'Sorry to hear that! Please send us a DM with your account number so we can look into this for you.';
@@ -38,6 +38,31 @@ describe('template keys', () => {
     const ascii = texts.filter((t) => /^[\x20-\x7e]*$/.test(normalize(t).text) && nameUsed(t, null) === null);
     expect(ascii.length).toBeGreaterThan(1000);
     for (const t of ascii) expect(templateKey(t), t).toBe(rule(t));
+  });
+
+  it('read by the fast scan exactly as by the Unicode-aware rule, emoji and other scripts included', () => {
+    const dir = join(import.meta.dirname, '..', 'fixtures', 'labeled');
+    const texts = readdirSync(dir).flatMap((f) => readFileSync(join(dir, f), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l).text as string));
+    const edges = [
+      "thanks 💙 we're on it 👍️ (variation selector) 1️⃣ keycap 👩‍💻 zwj 👋🏽 tone",
+      'café naïve — “quoted” … ½ price ① ⅷ ℓ №5',
+      'ご不便をおかけしております 漢字abc ไทย',
+      "we\u2019ll l'été don't 'quoted' it's 2day",
+      'lone \ud83d surrogate \ude00 here',
+      '𝐛𝐨𝐥𝐝 math letters and 🄀 digit',
+    ];
+    let fast = 0;
+    for (const t of [...texts, ...edges]) {
+      const plain = normalize(t).text.replace(/@user|\burl\b/g, ' ');
+      const key = asciiKey(plain);
+      if (key === null) continue;
+      fast++;
+      expect(key, t).toBe(unicodeKey(plain));
+    }
+    // The scan reads nearly every reply (it gives up only at letters and digits beyond ASCII).
+    expect(fast).toBeGreaterThan(texts.length * 0.95);
+    expect(asciiKey('thanks 💙 so much')).toBe('thanks so much');
+    expect(asciiKey('merci, très bien')).toBeNull();
   });
 
   it('are empty when nothing but handles, links and numbers remain', () => {

@@ -31,10 +31,12 @@ const UNSPACED = new RegExp(`^[${UNSPACED_CLASS}]+$`, 'u');
 /** A run of an unspaced script, or a word (letters, marks, digits, inner apostrophes). */
 const WORD = new RegExp(`[${UNSPACED_CLASS}]+|[\\p{L}\\p{M}\\p{N}]+(?:'[\\p{L}\\p{M}]+)*`, 'gu');
 
-/** The key of lower-cased printable-ASCII text: its words as WORD reads them ([a-z0-9]+ with
- * inner 'letters), those holding digits dropped. A hand scan: this runs once per reply. Returns
- * null when the text is not all printable ASCII (the Unicode-aware path reads it then). */
-function asciiKey(plain: string): string | null {
+/** The key of lower-cased text as `unicodeKey` reads it, by a hand scan of its ASCII words
+ * ([a-z0-9]+ with inner 'letters, those holding digits dropped): this runs once per reply.
+ * Characters outside ASCII that cannot be part of a word (emoji, dashes, curly quotes …)
+ * separate words exactly as a space does, so they are skipped; at any other (a letter, a mark,
+ * a digit of another script) it returns null and the Unicode-aware rule reads the text. */
+export function asciiKey(plain: string): string | null {
   // Words gathered, then joined once: the key is hashed as a map key right after, and a string
   // built by repeated concatenation would have to be flattened first (~1 µs a reply).
   const words: string[] = [];
@@ -42,7 +44,13 @@ function asciiKey(plain: string): string | null {
   let i = 0;
   while (i < n) {
     const c = plain.charCodeAt(i);
-    if (c < 0x20 || c > 0x7e) return null;
+    if (c < 0x20) return null;
+    if (c > 0x7e) {
+      const cp = plain.codePointAt(i)!;
+      if (inWords(cp)) return null;
+      i += cp > 0xffff ? 2 : 1;
+      continue;
+    }
     if (!isAlnum(c)) {
       i++;
       continue;
@@ -61,6 +69,32 @@ function asciiKey(plain: string): string | null {
   }
   return words.join(' ');
 }
+
+/** Whether a code point can be part of a word as WORD reads them (a letter, mark or number). */
+const WORDISH = /^[\p{L}\p{M}\p{N}]$/u;
+const wordish = new Map<number, boolean>();
+function inWords(cp: number): boolean {
+  let w = wordish.get(cp);
+  if (w === undefined) wordish.set(cp, (w = WORDISH.test(String.fromCodePoint(cp))));
+  return w;
+}
+
+/** The key by the general, Unicode-aware rule: words as WORD reads them, those holding a number
+ * dropped, runs of unspaced scripts as overlapping character pairs. */
+export function unicodeKey(plain: string): string {
+  const out: string[] = [];
+  for (const m of plain.matchAll(WORD)) {
+    const w = m[0];
+    if (/\p{N}/u.test(w)) continue; // numbers: order, case and ticket numbers vary per use
+    if (UNSPACED.test(w)) {
+      // Scripts written without spaces: overlapping character pairs stand in for words.
+      const chars = [...w];
+      if (chars.length === 1) out.push(w);
+      for (let i = 0; i + 1 < chars.length; i++) out.push(chars[i] + chars[i + 1]);
+    } else out.push(w);
+  }
+  return out.join(' ');
+}
 const isLower = (c: number) => c >= 97 && c <= 122;
 const isAlnum = (c: number) => (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
 
@@ -77,21 +111,8 @@ export function templateKey(
   // drops leading handles and the sign-off; links → "url", mentions → "@user"
   const n = name ? normalize(text.replace(new RegExp(`(?<![\\w@])${escapeRe(name)}(?!\\w)`, 'g'), ' ')) : normalized ?? normalize(text);
   const plain = n.text.includes('@user') || n.text.includes('url') ? n.text.replace(/@user|\burl\b/g, ' ') : n.text;
-  // Most replies are ASCII: one simple pass instead of the Unicode-aware one.
-  const ascii = asciiKey(plain);
-  if (ascii !== null) return ascii;
-  const out: string[] = [];
-  for (const m of plain.matchAll(WORD)) {
-    const w = m[0];
-    if (/\p{N}/u.test(w)) continue; // numbers: order, case and ticket numbers vary per use
-    if (UNSPACED.test(w)) {
-      // Scripts written without spaces: overlapping character pairs stand in for words.
-      const chars = [...w];
-      if (chars.length === 1) out.push(w);
-      for (let i = 0; i + 1 < chars.length; i++) out.push(chars[i] + chars[i + 1]);
-    } else out.push(w);
-  }
-  return out.join(' ');
+  // Most replies' words are ASCII: one simple pass instead of the Unicode-aware one.
+  return asciiKey(plain) ?? unicodeKey(plain);
 }
 
 /**
