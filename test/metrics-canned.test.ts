@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { normalize } from '../src/classify/normalize.js';
 import { nameUsed } from '../src/score/touch.js';
-import { asciiKey, cannedOf, clusterKeys, templateKey, unicodeKey } from '../src/score/canned.js';
+import { asciiKey, cannedOf, clusterKeys, templateKey, unicodeKey, withoutName } from '../src/score/canned.js';
 import { reply } from './support/replies.js';
 
 const DM = 'Sorry to hear that! Please send us a DM with your account number so we can look into this for you.';
@@ -63,6 +63,12 @@ describe('template keys', () => {
     expect(fast).toBeGreaterThan(texts.length * 0.95);
     expect(asciiKey('thanks 💙 so much')).toBe('thanks so much');
     expect(asciiKey('merci, très bien')).toBeNull();
+  });
+
+  it('drop a name where the general rule would: whole words only, never inside a word or a @handle', () => {
+    const rule = (t: string, name: string) => t.replace(new RegExp(`(?<![\\w@])${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?!\\w)`, 'g'), ' ');
+    const texts = ['Hi Sam, Sam here: @Sam Samuel Sam_ _Sam Sam', 'SamSam Sam.Sam (Sam) Sam', 'no name at all', 'Jo-Ann and Jo', 'Ana Ana Ana', 'O.K. O.K.O.K.'];
+    for (const t of texts) for (const name of ['Sam', 'Jo', 'Ana', 'O.K.', 'Sam Sam']) expect(withoutName(t, name), `${t} / ${name}`).toBe(rule(t, name));
   });
 
   it('are empty when nothing but handles, links and numbers remain', () => {

@@ -98,7 +98,23 @@ export function unicodeKey(plain: string): string {
 const isLower = (c: number) => c >= 97 && c <= 122;
 const isAlnum = (c: number) => (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
 
-const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const isW = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
+
+/** The text with each whole-word use of `name` (not inside a word or a @handle) replaced by a
+ * space — as `/(?<![\w@])name(?!\w)/g` would, without building a regex for every reply. */
+export function withoutName(text: string, name: string): string {
+  let out = '';
+  let from = 0;
+  for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) {
+    if (at < from) continue;
+    const before = at > 0 ? text.charCodeAt(at - 1) : 32;
+    const end = at + name.length;
+    if (isW(before) || before === 64 /* @ */ || (end < text.length && isW(text.charCodeAt(end)))) continue;
+    out += `${text.slice(from, at)} `;
+    from = end;
+  }
+  return from === 0 ? text : out + text.slice(from);
+}
 
 /** The text with everything that varies between uses of one template removed; '' when no words remain.
  * `normalized` and `name` (nameUsed's answer) may be passed when the caller already has them. */
@@ -109,7 +125,7 @@ export function templateKey(
   name: string | null = nameUsed(text, answered),
 ): string {
   // drops leading handles and the sign-off; links → "url", mentions → "@user"
-  const n = name ? normalize(text.replace(new RegExp(`(?<![\\w@])${escapeRe(name)}(?!\\w)`, 'g'), ' ')) : normalized ?? normalize(text);
+  const n = name ? normalize(withoutName(text, name)) : normalized ?? normalize(text);
   const plain = n.text.includes('@user') || n.text.includes('url') ? n.text.replace(/@user|\burl\b/g, ' ') : n.text;
   // Most replies' words are ASCII: one simple pass instead of the Unicode-aware one.
   return asciiKey(plain) ?? unicodeKey(plain);
