@@ -28,7 +28,12 @@ function shippedModel(): LinearModel | null {
     try {
       model = LinearModel.unpack(readFileSync(PACKED_URL));
     } catch {
-      model = null; // no trained weights: the rules alone decide
+      // No packed file, or one this machine cannot read: the readable weights, else the rules alone.
+      try {
+        model = new LinearModel(JSON.parse(readFileSync(WEIGHTS_URL, 'utf8')) as WeightsFile);
+      } catch {
+        model = null;
+      }
     }
   }
   return model;

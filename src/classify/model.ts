@@ -93,6 +93,8 @@ export class LinearModel {
     const b = bytes as Uint8Array<ArrayBuffer>;
     const head = new DataView(b.buffer, b.byteOffset, Math.min(HEADER, b.length));
     if (b.length < HEADER || head.getUint32(0, true) !== MAGIC) throw new Error('not a packed feedhealth model');
+    // The table is stored in this (little-endian) machine order, as typed arrays read it.
+    if (new Uint8Array(Uint16Array.of(1).buffer)[0] !== 1) throw new Error('a packed feedhealth model needs a little-endian machine');
     const k = head.getUint32(4, true);
     const cap = head.getUint32(8, true);
     const stride = head.getUint32(12, true);

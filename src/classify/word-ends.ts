@@ -3,7 +3,7 @@
 // lexicon's patterns on first use, paid by every short audit. Where the character before a `\b`
 // can only be a word character, `\b` means exactly "no word character next", `(?!\w)`, which
 // compiles several times faster. This rewrites those `\b`s and no others, so a pattern matches
-// exactly what it did (a test runs both forms over all labeled and corpus replies).
+// exactly what it did (a test runs both forms over all labeled replies).
 
 // What a piece of pattern can end with, as bits (plain numbers: this runs over every character
 // of ~120 patterns before anything is warm, so it allocates nothing per atom).
