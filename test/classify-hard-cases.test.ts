@@ -26,6 +26,9 @@ describe('hard cases for the reply classifier', () => {
   it('labels a hand-off to a third party as blaming, and to the brand\'s own channel as deflecting', () => {
     expect(label('Hi Priya, charges on your statement are controlled by your card issuer, so you will need to speak with your bank about this one.', 'why was I charged twice??')).toBe('blaming');
     expect(label('Hi Priya, please call our billing team on 0800 555 0101 and they can look into this for you.', 'why was I charged twice??')).toBe('deflecting');
+    // The duty stated as the other party's own business, with no "contact them" wording.
+    expect(label('Unfortunately the courier handles deliveries once parcels leave us, so please contact them.')).toBe('blaming');
+    expect(label('The seller manages returns for marketplace items, so they will be in touch.', 'where is my refund')).toBe('blaming');
   });
 
   it('tells a link to a specific article (resolving) from a link to the generic contact page (deflecting)', () => {

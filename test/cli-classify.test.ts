@@ -1,6 +1,6 @@
 // `feedhealth classify` and `feedhealth eval` as scripts use them: the real binary, files and stdin.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -84,3 +84,35 @@ describe('feedhealth eval', () => {
     expect(json.confusion.deflecting).toBeDefined();
   });
 });
+
+describe('the shipped model on disk', () => {
+  // A copy of the built classifier beside a models/ folder we can damage (the package layout).
+  const labelsWith = (models: (dir: string) => void) => {
+    const root = mkdtempSync(join(tmpdir(), 'feedhealth-model-'));
+    cpSync(join(ROOT, 'dist'), join(root, 'dist'), { recursive: true });
+    mkdirSync(join(root, 'models'));
+    models(join(root, 'models'));
+    const script = `import { classify } from ${JSON.stringify(join(root, 'dist', 'classify', 'index.js'))};
+      for (const t of ${JSON.stringify(TEXTS)}) console.log(JSON.stringify(classify({ text: t })));`;
+    const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
+    expect(r.stderr).toBe('');
+    return lines(r.stdout);
+  };
+  const TEXTS = ['Please DM us your account number so we can check.', 'Sorry, the courier handles that once it leaves us.', 'Try restarting the app, then sign back in.', 'Thanks so much! 💙'];
+  const copy = (name: string) => (dir: string) => cpSync(join(ROOT, 'models', name), join(dir, name));
+
+  it('loads the packed model, and the JSON weights just the same when the packed file is missing or damaged', () => {
+    const packed = labelsWith((d) => {
+      copy('classifier.bin')(d);
+      copy('classifier.json')(d);
+    });
+    expect(packed.map((c) => c.label)).toEqual(['deflecting', 'blaming', 'resolving', 'other']);
+    expect(labelsWith(copy('classifier.json'))).toEqual(packed);
+    const damaged = labelsWith((d) => {
+      copy('classifier.json')(d);
+      writeFileSync(join(d, 'classifier.bin'), readFileSync(join(ROOT, 'models', 'classifier.bin')).subarray(0, 1000));
+    });
+    expect(damaged).toEqual(packed);
+  });
+});
+

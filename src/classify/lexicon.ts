@@ -154,6 +154,8 @@ const THIRD_PARTY_WORDS = 'bank card carrier courier delivery postal post seller
 export const THIRD_PARTY = list('third party',
   p(`^contact reach get speak talk check call ask raise take refer go direct follow + ${THIRD_PARTY_WORDS}`, new RegExp(`\\b(?:contact|reach out to|get in touch with|speak (?:to|with)|talk to|check with|call|ask|raise (?:it|this) with|take (?:it|this|that) up with|refer to|go back to|direct (?:your|this) [a-z]+ to|follow up with|reach) (?:(?:your|the|their|that|a)(?: [a-z]+)? )?${THIRD_PARTIES}\\b`)),
   p(`by + handled managed controlled decided set processed run operated owned issued determined caused sold shipped fulfilled delivered provided + ${THIRD_PARTY_WORDS}`, new RegExp(`\\b(?:handled|managed|controlled|decided|set|processed|run|operated|owned|issued|determined|caused|sold|shipped|fulfilled|delivered|provided) by (?:the |your |our |a |their )?(?:[a-z]+ )?${THIRD_PARTIES}\\b`)),
+  // "the courier handles deliveries once…": the duty stated as the other party's own business.
+  p(`handles manages controls decides sets deals + ${THIRD_PARTY_WORDS}`, new RegExp(`\\b(?:your|the) ${THIRD_PARTIES} (?:handles|manages|controls|decides|sets|deals with)\\b`)),
   p(`responsible able best one handle handles need needs decide control set hold holding fault issue + ${THIRD_PARTY_WORDS}`, new RegExp(`\\b(?:your|the) ${THIRD_PARTIES} (?:is|are|will|would|should|can|may|has|have|needs? to)\\b[^.!?]{0,30}\\b(?:responsible|able to help|best placed|the one|handle|handles|need to|decide|control|set|hold|holding|fault|issue)\\b`)),
   p('ours', /\b(?:rather than|and not|not|isn't|is not) (?:one of )?ours\b/),
   p('third', /\bthird[- ]party\b/),
