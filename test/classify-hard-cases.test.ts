@@ -29,6 +29,7 @@ describe('hard cases for the reply classifier', () => {
     // The duty stated as the other party's own business, with no "contact them" wording.
     expect(label('Unfortunately the courier handles deliveries once parcels leave us, so please contact them.')).toBe('blaming');
     expect(label('The seller manages returns for marketplace items, so they will be in touch.', 'where is my refund')).toBe('blaming');
+    expect(label("That's down to your bank, not us, sorry.", 'payment declined')).toBe('blaming');
   });
 
   it('tells a link to a specific article (resolving) from a link to the generic contact page (deflecting)', () => {

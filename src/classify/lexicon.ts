@@ -154,6 +154,8 @@ const THIRD_PARTY_WORDS = 'bank card carrier courier delivery postal post seller
 export const THIRD_PARTY = list('third party',
   p(`^contact reach get speak talk check call ask raise take refer go direct follow + ${THIRD_PARTY_WORDS}`, new RegExp(`\\b(?:contact|reach out to|get in touch with|speak (?:to|with)|talk to|check with|call|ask|raise (?:it|this) with|take (?:it|this|that) up with|refer to|go back to|direct (?:your|this) [a-z]+ to|follow up with|reach) (?:(?:your|the|their|that|a)(?: [a-z]+)? )?${THIRD_PARTIES}\\b`)),
   p(`by + handled managed controlled decided set processed run operated owned issued determined caused sold shipped fulfilled delivered provided + ${THIRD_PARTY_WORDS}`, new RegExp(`\\b(?:handled|managed|controlled|decided|set|processed|run|operated|owned|issued|determined|caused|sold|shipped|fulfilled|delivered|provided) by (?:the |your |our |a |their )?(?:[a-z]+ )?${THIRD_PARTIES}\\b`)),
+  // "our partners at FedEx are responsible for…": a named partner's duty.
+  p('partner partners + responsible', /\b(?:delivery |shipping |courier |logistics )?partners?(?: at [a-z]+)? (?:are|is) (?:solely )?responsible\b/),
   // "the courier handles deliveries once…": the duty stated as the other party's own business.
   p(`handles manages controls decides sets deals + ${THIRD_PARTY_WORDS}`, new RegExp(`\\b(?:your|the) ${THIRD_PARTIES} (?:handles|manages|controls|decides|sets|deals with)\\b`)),
   p(`responsible able best one handle handles need needs decide control set hold holding fault issue + ${THIRD_PARTY_WORDS}`, new RegExp(`\\b(?:your|the) ${THIRD_PARTIES} (?:is|are|will|would|should|can|may|has|have|needs? to)\\b[^.!?]{0,30}\\b(?:responsible|able to help|best placed|the one|handle|handles|need to|decide|control|set|hold|holding|fault|issue)\\b`)),
@@ -161,7 +163,7 @@ export const THIRD_PARTY = list('third party',
   p('third', /\bthird[- ]party\b/),
   p('not + our + products product app site service seller partner', /\bnot (?:one of )?our (?:products?|app|site|service|seller|partner)\b/),
   p("don't not + own control operate sell run manage", /\bwe (?:don't|do not) (?:own|control|operate|sell|run|manage)\b/),
-  p('bank carrier courier seller isp provider manufacturer retailer developer publisher airport merchant', /\b(?:up to|with|on) (?:your|the) (?:bank|carrier|courier|seller|isp|provider|manufacturer|retailer|developer|publisher|airport|merchant)\b/),
+  p('bank carrier courier seller isp provider manufacturer retailer developer publisher airport merchant', /\b(?:up to|down to|with|on) (?:your|the) (?:bank|carrier|courier|seller|isp|provider|manufacturer|retailer|developer|publisher|airport|merchant)\b/),
 );
 /** The fault is the person's: their device, setup, choice or duty. */
 export const CUSTOMER_FAULT = list('fault on the person',
