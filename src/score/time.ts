@@ -84,7 +84,7 @@ const two = (s: string, i: number) => digitAt(s, i) * 10 + digitAt(s, i + 1);
  * which Date.parse then reads. Per reply, Date.parse was a visible share of a big audit.
  */
 export function canonicalMs(s: string): number {
-  if (s.length !== 24 || s.charCodeAt(23) !== 90 /* Z */ || s.charCodeAt(10) !== 84 /* T */) return NaN;
+  if (s.length !== 24 || s.charCodeAt(23) !== 90 /* Z */) return NaN;
   for (let i = 0; i < 23; i++) {
     const c = s.charCodeAt(i);
     const sep = i === 4 || i === 7 ? 45 : i === 13 || i === 16 ? 58 : i === 19 ? 46 : i === 10 ? 84 : -1;
@@ -117,7 +117,7 @@ export function msOf(iso: string | undefined | null): number | null {
   if (iso === memoIso1) return memoMs1;
   if (iso === memoIso2) return memoMs2;
   const fast = canonicalMs(iso);
-  const t = fast >= -8.64e15 ? fast : Date.parse(iso);
+  const t = Number.isNaN(fast) ? Date.parse(iso) : fast;
   const ms = Number.isNaN(t) ? null : t;
   memoIso2 = memoIso1;
   memoMs2 = memoMs1;

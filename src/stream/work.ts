@@ -107,8 +107,6 @@ export interface FoldResult {
 export class ReplyFolder {
   private readonly accs = new Map<string, BrandAccumulator>();
   private readonly replies = new Map<string, ReplyOut[]>();
-  private lastBrand: string | null = null;
-  private lastAcc: BrandAccumulator | null = null;
 
   constructor(
     private readonly timeZone: string,
@@ -117,11 +115,8 @@ export class ReplyFolder {
 
   add(j: FoldJob): void {
     const res = doReplyJob({ text: j.tweet.text, answeredText: j.answered?.text, answeredName: j.answered?.authorName });
-    // Replies of one brand tend to come together: compare with the last one before hashing.
-    let acc = j.brand === this.lastBrand ? this.lastAcc! : this.accs.get(j.brand);
+    let acc = this.accs.get(j.brand);
     if (!acc) this.accs.set(j.brand, (acc = new BrandAccumulator(j.brand, this.timeZone)));
-    this.lastBrand = j.brand;
-    this.lastAcc = acc;
     const out = acc.addReply(
       new FoldedReply(j.tweet, j.answered, res.classification),
       { signed: res.signed, named: res.named, templateKey: res.templateKey },
