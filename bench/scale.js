@@ -122,6 +122,33 @@ export async function benchSingle({ runs = 5 } = {}) {
   return { runs, single: { canned: stat(ms.canned), varied: stat(ms.varied) }, nodeStartMs: med(ms.bare) };
 }
 
+/**
+ * A big file of X API v2 pages: the varied feed written 40 times over with fresh ids (128,000
+ * replies and the 128,000 tweets they answer, ~100 MB), audited with --summary-only without and
+ * with two worker threads: wall time and peak RSS (v2 pages are gathered into one timeline).
+ */
+export async function benchV2Big({ copies = 40 } = {}) {
+  mkdirSync(OUT, { recursive: true });
+  const varied = join(OUT, 'v2-3200-varied.jsonl');
+  if (!existsSync(varied)) writeV2Timeline(varied, 'varied');
+  const big = join(OUT, `v2-${3200 * copies}-varied.jsonl`);
+  if (!existsSync(big)) {
+    const pages = readFileSync(varied, 'utf8').trimEnd().split('\n');
+    const out = [];
+    // Tweet and user ids get a per-copy suffix digit run, so every copy is new tweets by new people.
+    for (let c = 0; c < copies; c++) for (const page of pages) out.push(page.replace(/"(1600\d{15}|\d{4,5})"/g, (_, id) => `"${id}${String(c).padStart(2, '0')}"`));
+    writeFileSync(big, `${out.join('\n')}\n`);
+  }
+  const runs = {};
+  for (const workers of [0, 2]) runs[workers] = await timed(process.execPath, [BIN, 'audit', big, '--summary-only', '--json', '--workers', String(workers)]);
+  return { tweets: 6400 * copies, bytes: statSync(big).size, runs };
+}
+
+export function formatV2Big(r) {
+  const line = (w) => `  ${w ? 'two workers ' : 'no workers  '}   ${r.runs[w].seconds.toFixed(2).padStart(6)} s   peak RSS ${r.runs[w].peakMb.toFixed(0)} MB`;
+  return [`v2 pages — ${r.tweets.toLocaleString('en-US')} tweets (${(r.bytes / 1e6).toFixed(0)} MB), audit --summary-only --json`, line(0), line(2)].join('\n');
+}
+
 export function formatSingle(r) {
   const line = (kind, what) => {
     const s = r.single[kind];

@@ -52,7 +52,7 @@ export function buildProgram(): Command {
     .option('--fail-under <score>', 'exit 1 when a brand scores below this (0-100)')
     .option('--top <n>', 'rank the brands in a league table and show the best n')
     .option('--summary-only', 'keep only mergeable summaries, not every reply (files of millions of tweets; with --json, the input of `merge`)')
-    .option('--workers <n>', 'worker threads for big TWCS files (default: 2 above 8 MB, else 0)')
+    .option('--workers <n>', 'worker threads for the replies of big files (default: 2 above 8 MB, else 0)')
     .addHelpText('after', `
 Examples:
   $ feedhealth audit fixtures/acmecare.jsonl

@@ -1,11 +1,14 @@
 // Mergeable summaries: auditing shards with --summary-only and merging them gives what one run
 // over all shards gives, whatever the number of workers.
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { generateTwcs } from '../bench/gen-twcs.js';
 import { ensureBuilt, runCli } from './helpers/cli.js';
+import { ROOT } from './helpers/paths.js';
+
+const LABELED = join(ROOT, 'fixtures', 'labeled');
 
 let dir: string;
 const shards: string[] = [];
@@ -58,6 +61,43 @@ describe('merge', () => {
     const two = runCli(['audit', whole, '--json', '--workers', '2']);
     expect(zero.code).toBe(0);
     expect(two.stdout).toBe(zero.stdout);
+  });
+
+  it('gives the same report with worker threads as without for X API v2 pages of two brands', () => {
+    // Two brands' timelines in one JSONL file, 1,600 replies each (several batches per worker),
+    // written from the labeled replies and the tweets they answer.
+    const labeled = readdirSync(LABELED)
+      .filter((f) => f.endsWith('.jsonl'))
+      .flatMap((f) => readFileSync(join(LABELED, f), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l)));
+    const lines: string[] = [];
+    for (const [b, brand] of [['1200000000000000071', 'NorthCare'], ['1200000000000000072', 'SouthHelp']].entries()) {
+      const owner = { id: brand[0], username: brand[1], name: brand[1] };
+      for (let p = 0; p < 16; p++) {
+        const data = [];
+        const tweets = [];
+        const users: object[] = [owner];
+        for (let k = 0; k < 100; k++) {
+          const n = b * 5000 + p * 100 + k;
+          const e = labeled[(n * 7) % labeled.length];
+          const at = Date.UTC(2026, 0, 1) + n * 600_000;
+          tweets.push({ id: `9${n}1`, text: `@${brand[1]} ${e.inReplyToText ?? 'help please'}`, author_id: `7${n}`, created_at: new Date(at).toISOString() });
+          users.push({ id: `7${n}`, username: `person${n}`, name: `Person ${n}`, public_metrics: { followers_count: n % 5000 } });
+          data.push({ id: `9${n}2`, text: `@person${n} ${e.text}`, author_id: brand[0], created_at: new Date(at + 60_000 * (1 + (n % 90))).toISOString(), in_reply_to_user_id: `7${n}`, referenced_tweets: [{ type: 'replied_to', id: `9${n}1` }] });
+        }
+        lines.push(JSON.stringify({ data, includes: { tweets, users }, meta: { result_count: 100 }, __feedhealth: { endpoint: `/2/users/${brand[0]}/tweets`, user: { id: brand[0], username: brand[1] } } }));
+      }
+    }
+    const v2 = join(dir, 'two-brands.jsonl');
+    writeFileSync(v2, `${lines.join('\n')}\n`);
+    for (const extra of [[], ['--summary-only']]) {
+      const zero = runCli(['audit', v2, '--json', '--workers', '0', ...extra]);
+      const two = runCli(['audit', v2, '--json', '--workers', '2', ...extra]);
+      expect(zero.code, zero.stderr).toBe(0);
+      expect(two.stdout).toBe(zero.stdout);
+      const doc = JSON.parse(zero.stdout);
+      const reports = doc.brands;
+      expect(reports.map((r: any) => [r.handle, r.counts.replies])).toEqual([['NorthCare', 1600], ['SouthHelp', 1600]]);
+    }
   });
 
   it('refuses a file that is not a summary, naming it, exit 2', () => {

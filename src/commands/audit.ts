@@ -7,7 +7,7 @@ import { parseV2 } from '../sources/v2-json.js';
 import { parseLimit, parseSince, windowTimeline } from '../sources/window.js';
 import { brandsIn, pickBrand } from '../threads.js';
 import type { LiveCliOptions } from '../xapi/sync.js';
-import { auditBrands, type BrandAudit } from '../audit.js';
+import { auditBrands, auditBrandsInWorkers, type AuditOptions, type BrandAudit } from '../audit.js';
 import { reportFromState } from '../summary.js';
 import { DEFAULT_TIME_ZONE } from '../score/time.js';
 import { availableParallelism } from 'node:os';
@@ -43,7 +43,7 @@ export interface AuditCliOptions {
   summaryOnly?: boolean;
   /** Rank brands in a league table and show the best n. */
   top?: string;
-  /** Worker threads for big TWCS files. */
+  /** Worker threads for the replies of big files. */
   workers?: string;
   /** Live audits (@handle) only. */
   mentions?: boolean;
@@ -65,7 +65,7 @@ export interface SourceOptions {
   live?: Omit<LiveCliOptions, 'since' | 'limit'>;
   /** Keep only the mergeable summary, not every reply (big files). */
   summaryOnly?: boolean;
-  /** Worker threads for a streamed TWCS file (default: 2 for files over 8 MB). */
+  /** Worker threads for the replies' work (default: 2 for files over 8 MB, else none). */
   workers?: number;
 }
 
@@ -94,7 +94,7 @@ export async function auditSource(source: string, opts: SourceOptions): Promise<
   if (source.startsWith('@')) {
     const { tl, brand, file } = await liveTimeline(source, opts);
     const windowed = windowTimeline(tl, [brand], { sinceMs, limit });
-    return { audits: auditBrands(windowed, { handle: brand.handle, file, timeZone: opts.timeZone }), source: { file, format: tl.format } };
+    return { audits: await audit(windowed, { handle: brand.handle, file, timeZone: opts.timeZone, keepReplies: !opts.summaryOnly }, opts.workers ?? 0), source: { file, format: tl.format } };
   }
   for (const [key, flag] of LIVE_ONLY) if (opts.live?.[key]) throw new InputError(`${flag} applies to live audits (@handle), not to ${source}`);
   if (opts.live?.wait === false) throw new InputError(`--no-wait applies to live audits (@handle), not to ${source}`);
@@ -118,10 +118,16 @@ export async function auditSource(source: string, opts: SourceOptions): Promise<
     const brands = opts.handle ? [pickBrand(tl, opts.handle, source)] : brandsIn(tl);
     tl = windowTimeline(tl, brands, { sinceMs, limit });
   }
-  return { audits: auditBrands(tl, { handle: opts.handle, file: source, timeZone: opts.timeZone }), source: { file: source, format: tl.format } };
+  const auditOpts: AuditOptions = { handle: opts.handle, file: source, timeZone: opts.timeZone, keepReplies: !opts.summaryOnly };
+  return { audits: await audit(tl, auditOpts, opts.workers ?? defaultWorkers(source)), source: { file: source, format: tl.format } };
 }
 
-/** Worker threads pay off from a few tens of thousands of rows: use both cores for big files. */
+/** A loaded timeline's audit, in worker threads when asked (the same result either way). */
+function audit(tl: Timeline, opts: AuditOptions, workers: number): BrandAudit[] | Promise<BrandAudit[]> {
+  return workers > 0 ? auditBrandsInWorkers(tl, opts, workers) : auditBrands(tl, opts);
+}
+
+/** Worker threads pay off from a few tens of thousands of tweets: use both cores for big files. */
 function defaultWorkers(file: string): number {
   try {
     return statSync(file).size > 8 * 1024 * 1024 ? Math.min(2, availableParallelism()) : 0;

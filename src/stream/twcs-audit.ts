@@ -6,12 +6,12 @@
 import type { Tweet } from '../model.js';
 import { InputError } from '../errors.js';
 import { streamTwcs, type TwcsRow } from '../sources/twcs-csv.js';
-import { BrandAccumulator, mergeBrandStates, type BrandState } from '../summary.js';
-import { byNewest, type ReplyOut } from '../report.js';
+import { BrandAccumulator, type BrandState } from '../summary.js';
+import type { ReplyOut } from '../report.js';
 import { ReplyPool, BATCH } from './pool.js';
 import { clock, type Progress } from '../progress.js';
 import { statSync } from 'node:fs';
-import type { FoldJob, FoldResult } from './work.js';
+import { joinFolded, type FoldJob, type FoldResult } from './work.js';
 
 export interface StreamAuditOptions {
   file: string;
@@ -146,20 +146,7 @@ export async function auditTwcsStream(opts: StreamAuditOptions): Promise<BrandRe
     throw new InputError(`${opts.file}: no tweets by @${opts.handle!.replace(/^@/, '')}${known.length ? ` (accounts in it: ${known.join(', ')})` : ''}`);
   }
   // This thread counted the brands' tweets; the folders hold their replies: merge them.
-  const states = new Map<string, BrandState>();
-  const replies = new Map<string, ReplyOut[]>();
-  for (const f of folded) {
-    for (const st of f.states) {
-      const prev = states.get(st.handle);
-      states.set(st.handle, prev ? mergeBrandStates(prev, st) : st);
-    }
-    for (const [h, list] of f.replies) replies.set(h, [...(replies.get(h) ?? []), ...list]);
-  }
-  return [...brands.values()].map((b) => {
-    const h = b.acc.state.handle;
-    const st = states.get(h);
-    return { state: st ? mergeBrandStates(b.acc.state, st) : b.acc.state, replies: (replies.get(h) ?? []).sort(byNewest) };
-  });
+  return [...brands.values()].map((b) => joinFolded(b.acc, folded));
 }
 
 /** "twcs.csv: 1,204,311 rows (43%) · 0:12" — what the status line says while a file streams. */

@@ -5,8 +5,8 @@ import { cuesFor } from '../classify/rules.js';
 import { templateKey } from '../score/canned.js';
 import { nameUsed } from '../score/touch.js';
 import type { Classification, Label, LabeledReply, Tweet } from '../model.js';
-import { BrandAccumulator, type BrandState } from '../summary.js';
-import type { ReplyOut } from '../report.js';
+import { BrandAccumulator, mergeBrandStates, type BrandState } from '../summary.js';
+import { byNewest, type ReplyOut } from '../report.js';
 
 export interface ReplyJob {
   text: string;
@@ -132,4 +132,19 @@ export class ReplyFolder {
   result(): FoldResult {
     return { states: [...this.accs.values()].map((a) => a.state), replies: [...this.replies] };
   }
+}
+
+/**
+ * One brand's summary and replies (newest first): the tweets its own accumulator counted, merged
+ * with what every folder folded of its replies. Any split of the replies gives the same result.
+ */
+export function joinFolded(acc: BrandAccumulator, folded: readonly FoldResult[]): { state: BrandState; replies: ReplyOut[] } {
+  const handle = acc.state.handle;
+  let state: BrandState | undefined;
+  const replies: ReplyOut[] = [];
+  for (const f of folded) {
+    for (const st of f.states) if (st.handle === handle) state = state ? mergeBrandStates(state, st) : st;
+    for (const [h, list] of f.replies) if (h === handle) for (const r of list) replies.push(r);
+  }
+  return { state: state ? mergeBrandStates(acc.state, state) : acc.state, replies: replies.sort(byNewest) };
 }
