@@ -1,5 +1,6 @@
-// A multinomial logistic model over named features. Weights ship as data
-// (models/classifier.json) and load without training; prediction is a few table look-ups per reply.
+// A multinomial logistic model over named features. Weights ship as data (models/classifier.json,
+// and packed for loading as models/classifier.bin) and load without training; prediction is a few
+// table look-ups per reply.
 import type { Label } from '../model.js';
 import { idOfName } from './features.js';
 import { mix } from './int-table.js';
