@@ -1,6 +1,7 @@
 // Classifier speed: replies/s of feedhealth's classify() on a real-shaped mix (the labeled
 // replies, each with the tweet it answers), beside natural's BayesClassifier trained on the same
 // texts and run on the same texts in the same process; plus the time to load the shipped model.
+import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
@@ -23,6 +24,27 @@ function rate(items, fn, ms) {
   const t0 = performance.now();
   while (performance.now() - t0 < ms) for (const it of items) { fn(it); n++; }
   return n / ((performance.now() - t0) / 1000);
+}
+
+/**
+ * First use of every phrase pattern (two runs each: V8 compiles to bytecode, then to machine
+ * code), in a fresh process so no compiled regex is cached: as written in the lexicon, and as run
+ * (word-end \b rewritten). Median of five processes each.
+ */
+function patternCompileMs(form) {
+  const script = `
+    const L = await import(${JSON.stringify(new URL('../dist/classify/lexicon.js', import.meta.url).href)});
+    const text = "we've refunded the charge today; it will show in 3-5 working days. please dm us your account number";
+    /\\bwarm(?:up|ed)\\b/.exec(text);
+    let ms = 0;
+    for (const list of Object.values(L)) for (const p of list?.patterns ?? []) {
+      const re = p.${form};
+      const t0 = performance.now(); re.exec(text); re.exec(text); ms += performance.now() - t0;
+    }
+    console.log(ms);`;
+  const runs = [];
+  for (let i = 0; i < 5; i++) runs.push(Number(execFileSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' })));
+  return runs.sort((a, b) => a - b)[2];
 }
 
 export async function benchClassifier({ ms = 3000 } = {}) {
@@ -58,7 +80,9 @@ export async function benchClassifier({ ms = 3000 } = {}) {
   bayes.train();
   const theirs = rate(mix, (e) => bayes.classify(e.text), ms);
 
+  const compile = { written: patternCompileMs('written'), rewritten: patternCompileMs('re') };
   return {
+    patternCompileMs: compile,
     replies: mix.length,
     avgLength: avgLen,
     feedhealthPerSec: Math.round(ours),
@@ -77,5 +101,6 @@ export function formatClassifier(r) {
     `  ratio                        ${r.ratio.toFixed(1).padStart(9)}×`,
     `  model load (read+unpack)     first ${r.modelLoadMs.first.toFixed(1)} ms, median ${r.modelLoadMs.median.toFixed(1)} ms, max ${r.modelLoadMs.max.toFixed(1)} ms   (target ≤ 50 ms)`,
     `    from the JSON (parse+index) first ${r.jsonModelLoadMs.first.toFixed(1)} ms, median ${r.jsonModelLoadMs.median.toFixed(1)} ms`,
+    `  phrase patterns, first use    ${r.patternCompileMs.rewritten.toFixed(1)} ms as run, ${r.patternCompileMs.written.toFixed(1)} ms as written (all, fresh process, median of 5)`,
   ].join('\n');
 }
