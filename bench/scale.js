@@ -103,15 +103,21 @@ export async function benchScale({ rows = 2_800_000 } = {}) {
   return { rows, bytes, floor, full, ...(await benchSingle()) };
 }
 
-/** The single-handle audits (canned and varied feeds): medians of `runs` runs each, interleaved
- * with a bare `node -e 0` start. */
-export async function benchSingle({ runs = 5 } = {}) {
+/** The single-handle feeds in bench/out/, written when missing: { canned, varied } → path. */
+export function ensureFeeds() {
   mkdirSync(OUT, { recursive: true });
   const feeds = {};
   for (const kind of ['canned', 'varied']) {
     feeds[kind] = join(OUT, `v2-3200-${kind}.jsonl`);
     if (!existsSync(feeds[kind])) writeV2Timeline(feeds[kind], kind);
   }
+  return feeds;
+}
+
+/** The single-handle audits (canned and varied feeds): medians of `runs` runs each, interleaved
+ * with a bare `node -e 0` start. */
+export async function benchSingle({ runs = 5 } = {}) {
+  const feeds = ensureFeeds();
   const ms = { canned: [], varied: [], bare: [] };
   for (let i = 0; i < runs; i++) {
     ms.bare.push((await timed(process.execPath, ['-e', '0'])).seconds * 1000);
@@ -128,9 +134,7 @@ export async function benchSingle({ runs = 5 } = {}) {
  * with two worker threads: wall time and peak RSS (v2 pages are gathered into one timeline).
  */
 export async function benchV2Big({ copies = 40 } = {}) {
-  mkdirSync(OUT, { recursive: true });
-  const varied = join(OUT, 'v2-3200-varied.jsonl');
-  if (!existsSync(varied)) writeV2Timeline(varied, 'varied');
+  const { varied } = ensureFeeds();
   const big = join(OUT, `v2-${3200 * copies}-varied.jsonl`);
   if (!existsSync(big)) {
     const pages = readFileSync(varied, 'utf8').trimEnd().split('\n');

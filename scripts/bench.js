@@ -1,7 +1,8 @@
 #!/usr/bin/env node
-// `npm run bench [-- classifier|scale|single|v2 …]`: speed figures, printed as rates and as ratios against
+// `npm run bench [-- classifier|scale|single|phases|v2 …]`: speed figures, printed as rates and as ratios against
 // a baseline run in the same process. Targets live here, not in timed tests. Build first.
 import { benchClassifier, formatClassifier } from '../bench/classifier.js';
+import { benchPhases, formatPhases } from '../bench/phases.js';
 import { benchScale, benchSingle, benchV2Big, formatScale, formatSingle, formatV2Big } from '../bench/scale.js';
 
 const which = new Set(process.argv.slice(2));
@@ -24,4 +25,9 @@ if (which.has('single') && !which.has('scale')) {
 if (which.has('v2')) {
   // A big file of v2 pages (not part of the default run): memory and the worker threads' gain.
   console.log(formatV2Big(await benchV2Big()));
+}
+
+if (which.has('phases')) {
+  // Where a single-handle audit's time goes, step by step (not part of the default run).
+  console.log(formatPhases(await benchPhases()));
 }
