@@ -17,37 +17,85 @@ export function accountName(a: Account): string {
   return a.handle ?? a.id ?? 'unknown';
 }
 
-function isBy(t: Tweet, a: Account): boolean {
+/** Whether an account wrote a tweet (by id, or by handle). */
+export function isBy(t: Tweet, a: Account): boolean {
   return (a.id !== undefined && t.authorId === a.id && (a.id !== OWNER_UNKNOWN || !t.authorHandle)) || (a.handle !== undefined && t.authorHandle?.toLowerCase() === a.handle.toLowerCase());
+}
+
+/**
+ * Who wrote a source's own tweets: its declared owners, and each author's first tweet (in source
+ * order) with how many tweets the author has. Enough to tell whose timeline it is — built from a
+ * whole timeline, or while a big file streams past.
+ */
+export class Authors {
+  readonly owners: Account[];
+  private readonly byKey = new Map<string, { t: Tweet; n: number }>();
+
+  constructor(owners: Account[] = []) {
+    this.owners = owners;
+  }
+
+  static of(tl: Timeline): Authors {
+    const a = new Authors(tl.owners);
+    for (const t of tl.tweets) a.add(t);
+    return a;
+  }
+
+  add(t: Tweet): void {
+    const key = t.authorId ?? t.authorHandle;
+    if (!key) return;
+    const c = this.byKey.get(key);
+    if (c) c.n++;
+    else this.byKey.set(key, { t, n: 1 });
+  }
+
+  /** Each author's first tweet, in source order (its handles may still be filled in later). */
+  firsts(): Tweet[] {
+    return [...this.byKey.values()].map((c) => c.t);
+  }
+
+  /** The accounts the source is about: its declared owners, else its most frequent author. */
+  brands(): Account[] {
+    if (this.owners.length) return this.owners;
+    let best: { n: number; t: Tweet } | undefined;
+    for (const c of this.byKey.values()) if (!best || c.n > best.n) best = c;
+    return best ? [{ id: best.t.authorId, handle: best.t.authorHandle }] : [];
+  }
+
+  /** Resolves --handle; an unknown handle is an input error naming it. */
+  pick(handle: string, file: string): Account {
+    const h = bare(handle);
+    const owner = this.owners.find((o) => o.handle?.toLowerCase() === h || o.id?.toLowerCase() === h);
+    if (owner) return owner;
+    const firsts = this.firsts();
+    const t = firsts.find((x) => x.authorHandle?.toLowerCase() === h || x.authorId?.toLowerCase() === h);
+    if (t) return { id: t.authorId, handle: t.authorHandle ?? handle.replace(/^@/, '') };
+    // The source does not name its owner (archive without manifest, page without author_id): --handle does.
+    if (firsts.some((x) => x.authorId === OWNER_UNKNOWN && !x.authorHandle)) return { id: OWNER_UNKNOWN, handle: handle.replace(/^@/, '') };
+    const known = this.brands().map(accountName).slice(0, 8);
+    throw new InputError(`${file}: no tweets by @${handle.replace(/^@/, '')}${known.length ? ` (accounts in it: ${known.join(', ')})` : ''}`);
+  }
 }
 
 /** The accounts a timeline is about: its declared owners, else its most frequent author. */
 export function brandsIn(tl: Timeline): Account[] {
-  if (tl.owners.length) return tl.owners;
-  const counts = new Map<string, { n: number; t: Tweet }>();
-  for (const t of tl.tweets) {
-    const key = t.authorId ?? t.authorHandle;
-    if (!key) continue;
-    const c = counts.get(key);
-    if (c) c.n++;
-    else counts.set(key, { n: 1, t });
-  }
-  let best: { n: number; t: Tweet } | undefined;
-  for (const c of counts.values()) if (!best || c.n > best.n) best = c;
-  return best ? [{ id: best.t.authorId, handle: best.t.authorHandle }] : [];
+  return Authors.of(tl).brands();
 }
 
 /** Resolves --handle against the timeline; an unknown handle is an input error naming it. */
 export function pickBrand(tl: Timeline, handle: string, file: string): Account {
-  const h = bare(handle);
-  const owner = tl.owners.find((o) => o.handle?.toLowerCase() === h || o.id?.toLowerCase() === h);
-  if (owner) return owner;
-  const t = tl.tweets.find((x) => x.authorHandle?.toLowerCase() === h || x.authorId?.toLowerCase() === h);
-  if (t) return { id: t.authorId, handle: t.authorHandle ?? handle.replace(/^@/, '') };
-  // The source does not name its owner (archive without manifest, page without author_id): --handle does.
-  if (tl.tweets.some((x) => x.authorId === OWNER_UNKNOWN && !x.authorHandle)) return { id: OWNER_UNKNOWN, handle: handle.replace(/^@/, '') };
-  const known = brandsIn(tl).map(accountName).slice(0, 8);
-  throw new InputError(`${file}: no tweets by @${handle.replace(/^@/, '')}${known.length ? ` (accounts in it: ${known.join(', ')})` : ''}`);
+  return Authors.of(tl).pick(handle, file);
+}
+
+/** Whether a brand's tweet answers someone else: not a stand-alone post, and not a continuation
+ * of the brand's own thread (judged by the answered tweet when known, else by whom it replies to). */
+export function answersSomeoneElse(t: Tweet, answered: Tweet | null, brand: Account): boolean {
+  if (!t.inReplyToId && !t.inReplyToUserId && !t.inReplyToHandle) return false; // stand-alone post
+  const handle = brand.handle?.toLowerCase();
+  const toSelf = answered
+    ? isBy(answered, brand)
+    : (brand.id !== undefined && t.inReplyToUserId === brand.id) || (handle !== undefined && t.inReplyToHandle?.toLowerCase() === handle);
+  return !toSelf;
 }
 
 export function feedFor(tl: Timeline, brand: Account): BrandFeed {
@@ -56,17 +104,11 @@ export function feedFor(tl: Timeline, brand: Account): BrandFeed {
   for (const t of tl.tweets) byId.set(t.id, t);
   const tweets: Tweet[] = [];
   const replies: BrandReply[] = [];
-  const handle = brand.handle?.toLowerCase();
   for (const t of tl.tweets) {
     if (!isBy(t, brand) || t.isRetweet) continue;
     tweets.push(t);
-    if (!t.inReplyToId && !t.inReplyToUserId && !t.inReplyToHandle) continue; // stand-alone post
     const answered = t.inReplyToId ? byId.get(t.inReplyToId) ?? null : null;
-    const toSelf = answered
-      ? isBy(answered, brand)
-      : (brand.id !== undefined && t.inReplyToUserId === brand.id) || (handle !== undefined && t.inReplyToHandle?.toLowerCase() === handle);
-    if (toSelf) continue; // continuation of the brand's own thread
-    replies.push({ tweet: t, answered });
+    if (answersSomeoneElse(t, answered, brand)) replies.push({ tweet: t, answered });
   }
   return { account: brand, tweets, replies };
 }

@@ -1,9 +1,14 @@
-// The streamed TWCS audit gives exactly the reports of the whole-file path (worker threads are
-// checked through the built CLI in merge.test.ts), and links replies to answered tweets that come before or after them.
+// The streamed audits (TWCS, and v2 pages in two passes) give exactly the reports of the
+// whole-file path (worker threads are checked through the built CLI in merge.test.ts), and link
+// replies to answered tweets that come before or after them.
 import { describe, expect, it } from 'vitest';
 import { loadFile } from '../src/sources/detect.js';
 import { auditTimeline } from '../src/audit.js';
 import { auditTwcsStream, readingLine } from '../src/stream/twcs-audit.js';
+import { auditV2Stream } from '../src/stream/v2-audit.js';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Progress } from '../src/progress.js';
 import { reportFromState } from '../src/summary.js';
 import { abs, corpus, fixture, hasCorpus } from './helpers/paths.js';
@@ -47,3 +52,70 @@ describe('the status line of a streamed audit', () => {
     expect(readingLine('twcs.csv', 10, 5, 0, 0)).toBe('twcs.csv: 10 rows · 0:00');
   });
 });
+
+async function streamedV2(file: string, handle?: string) {
+  const audits = await auditV2Stream({ file, handle, timeZone: 'UTC', keepReplies: true, workers: 0 });
+  return audits && audits.map((a) => reportFromState(a.state, { file, format: 'v2' }, a.replies));
+}
+
+describe('the streamed audit of v2 pages', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'feedhealth-v2stream-'));
+  const write = (name: string, pages: object[]) => {
+    const f = join(dir, name);
+    writeFileSync(f, `${pages.map((p) => JSON.stringify(p)).join('\n')}\n`);
+    return f;
+  };
+  const brand = { id: '900', username: 'ShopHelp', name: 'Shop Help' };
+  const person = (n: number, followers = n * 10) => ({ id: `7${n}`, username: `p${n}`, name: `Person ${n}`, public_metrics: { followers_count: followers } });
+  const ask = (n: number, text = 'my order never came, this is the second time') => ({ id: `5${n}`, text, author_id: `7${n}`, created_at: `2026-03-0${1 + (n % 8)}T10:00:00.000Z` });
+  const reply = (id: string, n: number, text: string, minutes = 30) => ({ id, text, author_id: '900', created_at: `2026-03-0${1 + (n % 8)}T10:${String(minutes).padStart(2, '0')}:00.000Z`, in_reply_to_user_id: `7${n}`, referenced_tweets: [{ type: 'replied_to', id: `5${n}` }] });
+  const meta = { __feedhealth: { endpoint: '/2/users/900/tweets', user: { id: '900', username: 'ShopHelp' } } };
+
+  for (const f of [fixture('acmecare.jsonl'), fixture('bare-tweets.jsonl')]) {
+    it(`equals the whole-file audit of ${f}`, async () => {
+      expect(await streamedV2(abs(f))).toEqual(auditTimeline(loadFile(abs(f)), { file: abs(f) }));
+    });
+  }
+
+  it('links replies to answered tweets that come before, after or not at all, and a user named after their tweets', async () => {
+    const f = write('order.jsonl', [
+      // Page 1: a reply whose answered tweet comes two pages later; a user named only on page 3.
+      { data: [reply('81', 1, '@p1 Sorry! Please DM us your order number.'), reply('82', 2, '@p2 Refunded today, it shows in 3-5 days.')], includes: { users: [brand, person(2)], tweets: [ask(2)] }, ...meta },
+      // Page 2: two replies to one tweet (one before it arrives), a brand self-thread, a reply to a tweet not in the file.
+      { data: [reply('83', 3, '@p3 The courier handles deliveries, please contact them.'), { id: '84', text: 'Part two of our thread', author_id: '900', created_at: '2026-03-05T11:00:00.000Z', in_reply_to_user_id: '900', referenced_tweets: [{ type: 'replied_to', id: '83' }] }, reply('85', 6, '@p6 Which app version are you on?')], includes: { users: [brand, person(3)], tweets: [] }, ...meta },
+      // Page 3: the answered tweets of page 1 and 2 turn up, and a second reply to tweet 53.
+      { data: [reply('86', 3, '@p3 Update: the courier confirmed it is out for delivery today.', 45)], includes: { users: [brand, person(1), person(3)], tweets: [ask(1), ask(3)] }, ...meta },
+    ]);
+    const whole = auditTimeline(loadFile(f), { file: f });
+    expect(await streamedV2(f)).toEqual(whole);
+    expect(whole[0].counts.replies).toBe(5);
+  });
+
+  it('gives each tweet the user details known when it is read, as the whole-file reading does', async () => {
+    const f = write('users.jsonl', [
+      { data: [reply('81', 1, '@p1 Thanks for waiting, Person!')], includes: { users: [brand, person(1, 10)], tweets: [ask(1)] }, ...meta },
+      { data: [reply('82', 2, '@p2 We have fixed it.')], includes: { users: [brand, person(1, 99_000), person(2)], tweets: [ask(2), ask(1)] }, ...meta },
+    ]);
+    expect(await streamedV2(f)).toEqual(auditTimeline(loadFile(f), { file: f }));
+  });
+
+  it('audits the brand named by --handle, and two brands in one file', async () => {
+    const other = { id: '901', username: 'RailHelp', name: 'Rail Help' };
+    const f = write('two.jsonl', [
+      { data: [reply('81', 1, '@p1 Please DM us.')], includes: { users: [brand, person(1)], tweets: [ask(1)] }, ...meta },
+      { data: [{ ...reply('82', 2, '@p2 Trains are running again.'), author_id: '901' }], includes: { users: [other, person(2)], tweets: [ask(2)] }, __feedhealth: { endpoint: '/2/users/901/tweets', user: { id: '901', username: 'RailHelp' } } },
+    ]);
+    expect(await streamedV2(f)).toEqual(auditTimeline(loadFile(f), { file: f }));
+    expect(await streamedV2(f, 'railhelp')).toEqual(auditTimeline(loadFile(f), { file: f, handle: 'railhelp' }));
+    await expect(streamedV2(f, 'nobody')).rejects.toThrow(/no tweets by @nobody \(accounts in it: ShopHelp, RailHelp\)/);
+  });
+
+  it('leaves a file holding one of its tweets twice, or a pretty-printed document, to the whole-file reading', async () => {
+    const page = { data: [reply('81', 1, '@p1 Please DM us.')], includes: { users: [brand, person(1)], tweets: [ask(1)] }, ...meta };
+    expect(await streamedV2(write('twice.jsonl', [page, page]))).toBeNull();
+    const pretty = join(dir, 'pretty.json');
+    writeFileSync(pretty, JSON.stringify(page, null, 2));
+    expect(await streamedV2(pretty)).toBeNull();
+  });
+});
+

@@ -2,7 +2,7 @@
 // summarize, render. The only place that does I/O for it.
 import type { Account, InputFormat, Timeline } from '../model.js';
 import { InputError } from '../errors.js';
-import { isTwcsFile, loadFile } from '../sources/detect.js';
+import { isTwcsFile, isV2File, loadFile } from '../sources/detect.js';
 import { parseV2 } from '../sources/v2-json.js';
 import { parseLimit, parseSince, windowTimeline } from '../sources/window.js';
 import { brandsIn, pickBrand } from '../threads.js';
@@ -113,6 +113,19 @@ export async function auditSource(source: string, opts: SourceOptions): Promise<
     if (audits.length === 0) throw new InputError(`${source}: no brand tweets in this file (empty timeline)`);
     return { audits, source: { file: source, format: 'twcs' } };
   }
+  // Very big files of v2 pages stream too, in two passes (null: not JSONL, or a tweet in it twice):
+  // slower than reading them whole, but held in a fraction of the memory.
+  if (sinceMs === undefined && limit === undefined && fileBytes(source) > STREAM_V2_BYTES && isV2File(source, opts.inputFormat)) {
+    const { auditV2Stream } = await import('../stream/v2-audit.js');
+    const audits = await auditV2Stream({
+      file: source,
+      handle: opts.handle,
+      timeZone: opts.timeZone ?? DEFAULT_TIME_ZONE,
+      keepReplies: !opts.summaryOnly,
+      workers: opts.workers ?? defaultWorkers(source),
+    });
+    if (audits) return { audits, source: { file: source, format: 'v2' } };
+  }
   let tl = loadFile(source, opts.inputFormat);
   if (sinceMs !== undefined || limit !== undefined) {
     const brands = opts.handle ? [pickBrand(tl, opts.handle, source)] : brandsIn(tl);
@@ -127,13 +140,22 @@ function audit(tl: Timeline, opts: AuditOptions, workers: number): BrandAudit[] 
   return workers > 0 ? auditBrandsInWorkers(tl, opts, workers) : auditBrands(tl, opts);
 }
 
-/** Worker threads pay off from a few tens of thousands of tweets: use both cores for big files. */
-function defaultWorkers(file: string): number {
+/** Above this, a file is big: its replies' work goes to worker threads. */
+const BIG_BYTES = 8 * 1024 * 1024;
+/** Above this, v2 pages are audited as a stream (read whole, ~160,000 tweets take ~200 MB). */
+const STREAM_V2_BYTES = 64 * 1024 * 1024;
+
+function fileBytes(file: string): number {
   try {
-    return statSync(file).size > 8 * 1024 * 1024 ? Math.min(2, availableParallelism()) : 0;
+    return statSync(file).size;
   } catch {
     return 0;
   }
+}
+
+/** Worker threads pay off from a few tens of thousands of tweets: use both cores for big files. */
+function defaultWorkers(file: string): number {
+  return fileBytes(file) > BIG_BYTES ? Math.min(2, availableParallelism()) : 0;
 }
 
 /** A source → one Report per brand. `compare` uses it too. */

@@ -2,8 +2,39 @@
 // source's own tweets ahead of context-only ones (v2 `includes.tweets`).
 import type { Account, InputFormat, Timeline, Tweet } from '../model.js';
 
+/** A user as v2 pages describe one (includes.users). */
+export interface UserInfo {
+  id?: string;
+  username?: string;
+  name?: string;
+  public_metrics?: { followers_count?: number };
+}
+
+/** Adds an account to a list of owners, merging it with the one of the same id or handle. */
+export function addOwnerTo(owners: Account[], a: Account): void {
+  const same = owners.find((o) => (a.id && o.id === a.id) || (a.handle && o.handle?.toLowerCase() === a.handle.toLowerCase()));
+  if (same) {
+    same.id ??= a.id;
+    same.handle ??= a.handle;
+  } else owners.push({ ...a });
+}
+
+/** Fills a tweet's handles from the users of the whole source (users may arrive on a later page
+ * than the tweets that name them). */
+export function fillFromUsers(t: Tweet, users: ReadonlyMap<string, UserInfo>): void {
+  if (t.authorId && !t.authorHandle) {
+    const u = users.get(t.authorId);
+    if (u) {
+      t.authorHandle = u.username;
+      t.authorName ??= u.name;
+      t.authorFollowers ??= u.public_metrics?.followers_count;
+    }
+  }
+  if (t.inReplyToUserId && !t.inReplyToHandle) t.inReplyToHandle = users.get(t.inReplyToUserId)?.username;
+}
+
 export class TimelineBuilder {
-  readonly users = new Map<string, { id?: string; username?: string; name?: string; public_metrics?: { followers_count?: number } }>();
+  readonly users = new Map<string, UserInfo>();
   private readonly primary = new Map<string, Tweet>();
   private readonly context = new Map<string, Tweet>();
   private readonly owners: Account[] = [];
@@ -20,30 +51,14 @@ export class TimelineBuilder {
   }
 
   addOwner(a: Account): void {
-    const same = this.owners.find((o) => (a.id && o.id === a.id) || (a.handle && o.handle?.toLowerCase() === a.handle.toLowerCase()));
-    if (same) {
-      same.id ??= a.id;
-      same.handle ??= a.handle;
-    } else this.owners.push({ ...a });
+    addOwnerTo(this.owners, a);
   }
 
   finish(): Timeline {
-    // Users may arrive on a later page than the tweets that name them: fill handles in now.
-    const fill = (t: Tweet) => {
-      if (t.authorId && !t.authorHandle) {
-        const u = this.users.get(t.authorId);
-        if (u) {
-          t.authorHandle = u.username;
-          t.authorName ??= u.name;
-          t.authorFollowers ??= u.public_metrics?.followers_count;
-        }
-      }
-      if (t.inReplyToUserId && !t.inReplyToHandle) t.inReplyToHandle = this.users.get(t.inReplyToUserId)?.username;
-    };
     const tweets = [...this.primary.values()];
     const context = [...this.context.values()];
-    tweets.forEach(fill);
-    context.forEach(fill);
+    for (const t of tweets) fillFromUsers(t, this.users);
+    for (const t of context) fillFromUsers(t, this.users);
     return { tweets, context, format: this.format, owners: this.owners };
   }
 }

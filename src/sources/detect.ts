@@ -69,6 +69,19 @@ export function isTwcsFile(file: string, format?: InputFormat): boolean {
   }
 }
 
+/** Whether a file (not a folder) reads as X API v2 pages or tweets, by its head or by `format`. */
+export function isV2File(file: string, format?: InputFormat): boolean {
+  if (format && format !== 'v2') return false;
+  try {
+    if (statSync(file).isDirectory()) return false;
+    const head = readHead(file);
+    const text = head.toString('utf8').replace(/^\ufeff/, '');
+    return !looksBinary(head) && text.trim() !== '' && (format ?? detectFormat(text)) === 'v2';
+  } catch {
+    return false;
+  }
+}
+
 export function loadFile(file: string, format?: InputFormat): Timeline {
   let isDir = false;
   try {

@@ -4,6 +4,17 @@ import { StringDecoder } from 'node:string_decoder';
 
 /** Calls `onLine(line, number)` for each line (1-based); `onLine` returns false to stop early. */
 export function forEachLine(file: string, onLine: (line: string, n: number) => boolean | void): void {
+  for (const _ of chunks(file, onLine));
+}
+
+/** forEachLine that awaits `afterChunk` after each 1 MB chunk (a streamed audit hands its
+ * classification batches over there, so what waits in memory stays bounded). */
+export async function forEachLineAsync(file: string, onLine: (line: string, n: number) => boolean | void, afterChunk: () => Promise<void>): Promise<void> {
+  for (const _ of chunks(file, onLine)) await afterChunk();
+}
+
+/** Reads the file chunk by chunk, calling onLine for each complete line; yields after each chunk. */
+function* chunks(file: string, onLine: (line: string, n: number) => boolean | void): Generator<void, void> {
   const fd = openSync(file, 'r');
   try {
     const buf = Buffer.alloc(1 << 20);
@@ -23,6 +34,7 @@ export function forEachLine(file: string, onLine: (line: string, n: number) => b
         if (carry !== '') onLine(carry, ++n);
         return;
       }
+      yield;
     }
   } finally {
     closeSync(fd);

@@ -1,10 +1,10 @@
 // X API v2 responses: a page ({data, includes, meta}), an array of pages, JSONL of pages
 // (twarc2 and our own `fetch`), or JSONL / arrays of bare v2 tweet objects.
-import { OWNER_UNKNOWN, type Timeline, type Tweet } from '../model.js';
+import { OWNER_UNKNOWN, type Account, type Timeline, type Tweet } from '../model.js';
 import { fileError } from '../errors.js';
 import { htmlUnescape, toIso } from '../text.js';
 import { TimelineBuilder } from './builder.js';
-import { forEachLine } from './lines.js';
+import { forEachLine, forEachLineAsync } from './lines.js';
 
 /** Retrieval metadata our `fetch` adds to each raw page (twarc's `__twarc` plays the same role). */
 export const META_KEY = '__feedhealth';
@@ -15,7 +15,7 @@ export interface PageMeta {
   user?: { id?: string; username?: string };
 }
 
-interface V2User { id?: string; username?: string; name?: string; public_metrics?: { followers_count?: number } }
+export interface V2User { id?: string; username?: string; name?: string; public_metrics?: { followers_count?: number } }
 interface V2Tweet {
   id?: string; text?: string; created_at?: string; author_id?: string; conversation_id?: string;
   in_reply_to_user_id?: string; referenced_tweets?: { type?: string; id?: string }[];
@@ -54,7 +54,7 @@ export function v2Tweet(t: V2Tweet, users: Map<string, V2User>): Tweet | null {
 }
 
 /** Adds one page (or bare tweet) to the builder; returns false when the value is neither. */
-export function addV2Value(b: TimelineBuilder, value: unknown): boolean {
+export function addV2Value(b: V2Sink, value: unknown): boolean {
   const v = unwrap(value);
   if (!isObj(v)) return false;
   if (isBareTweet(v) && !isPage(v)) {
@@ -138,6 +138,67 @@ function brokenDocument(text: string, file: string, err: unknown): Error {
   return pos >= end ? fileError(file, 'invalid JSON (file truncated?)', lineAt(end)) : fileError(file, 'invalid JSON', lineAt(pos));
 }
 
+/** What reading v2 pages feeds: a TimelineBuilder (the whole timeline), or a streamed audit. */
+export interface V2Sink {
+  /** Users named so far (tweets read later are filled from them as they are read). */
+  readonly users: Map<string, V2User>;
+  add(t: Tweet, primary: boolean): void;
+  addOwner(a: Account): void;
+}
+
+/** The line-by-line reading of a v2 JSONL file into a sink, and its verdict at the end. */
+function jsonlReader(file: string, sink: V2Sink) {
+  let first = true;
+  let notJsonl = false;
+  let broken: { line: number } | null = null;
+  let after = false; // a non-empty line after the broken one
+  return {
+    onLine(raw: string, n: number): boolean | void {
+      const line = first ? raw.replace(/^\ufeff/, '') : raw;
+      if (line.trim() === '') return;
+      if (broken) {
+        after = true;
+        return false;
+      }
+      let v: unknown;
+      try {
+        v = JSON.parse(line);
+      } catch {
+        if (first) {
+          notJsonl = true;
+          return false;
+        }
+        broken = { line: n };
+        return;
+      }
+      first = false;
+      // A line holding an array of pages (or tweets) is read item by item, as a whole file would be.
+      for (const item of Array.isArray(v) ? v : [v]) if (!addV2Value(sink, item)) throw fileError(file, 'not an X API v2 page or tweet', n);
+    },
+    /** False when the first line is not a JSON value by itself (a pretty-printed document). */
+    end(): boolean {
+      if (notJsonl) return false;
+      if (broken) throw fileError(file, after ? 'invalid JSON' : 'invalid JSON (file truncated?)', (broken as { line: number }).line);
+      return true;
+    },
+  };
+}
+
+/** Reads a v2 JSONL file (one page or tweet a line) into `sink`, line by line; false when the
+ * file is not JSONL (its first line is not a JSON value by itself). */
+export function readV2Jsonl(file: string, sink: V2Sink): boolean {
+  const r = jsonlReader(file, sink);
+  forEachLine(file, r.onLine);
+  return r.end();
+}
+
+/** readV2Jsonl awaiting `afterChunk` after each 1 MB of the file. */
+export async function readV2JsonlAsync(file: string, sink: V2Sink, afterChunk: () => Promise<void>): Promise<boolean> {
+  const r = jsonlReader(file, sink);
+  await forEachLineAsync(file, r.onLine, afterChunk);
+  return r.end();
+}
+
 /**
  * A v2 JSONL file (one page or tweet a line), read line by line so the file is never held
  * whole. Null when the first line is not a JSON value by itself (a pretty-printed document):
@@ -145,33 +206,5 @@ function brokenDocument(text: string, file: string, err: unknown): Error {
  */
 export function loadV2Jsonl(file: string): Timeline | null {
   const b = new TimelineBuilder('v2');
-  let first = true;
-  let notJsonl = false;
-  let broken: { line: number } | null = null;
-  let after = false; // a non-empty line after the broken one
-  forEachLine(file, (raw, n) => {
-    const line = first ? raw.replace(/^\ufeff/, '') : raw;
-    if (line.trim() === '') return;
-    if (broken) {
-      after = true;
-      return false;
-    }
-    let v: unknown;
-    try {
-      v = JSON.parse(line);
-    } catch {
-      if (first) {
-        notJsonl = true;
-        return false;
-      }
-      broken = { line: n };
-      return;
-    }
-    first = false;
-    // A line holding an array of pages (or tweets) is read item by item, as a whole file would be.
-    for (const item of Array.isArray(v) ? v : [v]) if (!addV2Value(b, item)) throw fileError(file, 'not an X API v2 page or tweet', n);
-  });
-  if (notJsonl) return null;
-  if (broken) throw fileError(file, after ? 'invalid JSON' : 'invalid JSON (file truncated?)', (broken as { line: number }).line);
-  return b.finish();
+  return readV2Jsonl(file, b) ? b.finish() : null;
 }

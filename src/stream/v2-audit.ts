@@ -1,0 +1,213 @@
+// The audit of a big file of X API v2 pages (JSONL) as a stream, in two passes, so memory holds
+// what is in progress rather than the file. The first pass learns what only the whole file can
+// tell: the users (a page may name a user after the tweets that mention them), whose timeline it
+// is, which tweets are answered and by how many. The second folds each brand tweet as it comes,
+// keeping an answered tweet only until its last answer has been read and a reply only until the
+// tweet it answers turns up (the last copy of it, where the file gives it more than once). The
+// report is the same as when the file is read whole; a file that holds one of its own tweets
+// twice (the whole-file reading keeps the last copy) is left to that path.
+import type { Account, Tweet } from '../model.js';
+import { addOwnerTo, fillFromUsers } from '../sources/builder.js';
+import { readV2Jsonl, readV2JsonlAsync, type V2Sink } from '../sources/v2-json.js';
+import { accountName, answersSomeoneElse, Authors, isBy } from '../threads.js';
+import { BrandAccumulator } from '../summary.js';
+import { InputError } from '../errors.js';
+import { ReplyPool, BATCH } from './pool.js';
+import { joinFolded, type FoldJob, type FoldResult } from './work.js';
+import type { BrandResult } from './twcs-audit.js';
+
+export interface V2StreamOptions {
+  file: string;
+  /** Audit only this account; otherwise every brand the file is about. */
+  handle?: string;
+  timeZone: string;
+  /** Keep every reply for the report's `replies` list (memory grows with the file). */
+  keepReplies: boolean;
+  /** Worker threads for the text work; 0 runs it in this thread. */
+  workers: number;
+}
+
+// What the first pass notes of each tweet id, in one number per id (a map of a few million
+// small entries is the bulk of what a big file's audit holds): where the id occurs, how many
+// copies of it give context, and how many of the file's own tweets answer it.
+const OWN = 1; // one of the file's own tweets (data of a timeline page, or a bare tweet)
+const CONTEXT = 2; // given as context (includes.tweets, a mentions page)
+const TAKEN = 4; // second pass: taken in as an answered tweet
+const COPY = 8; // one context copy (20 bits of count above the flags)
+const ANSWER = 2 ** 23; // one answer (the count sits above the copies)
+const copiesOf = (f: number) => Math.floor(f / COPY) % 2 ** 20;
+
+/** Users as tweets are filled from them, keeping only those fields (the last details win). */
+type User = { username?: string; name?: string; public_metrics?: { followers_count?: number } };
+const sameUser = (a: User, b: User) => a.username === b.username && a.name === b.name && a.public_metrics?.followers_count === b.public_metrics?.followers_count;
+
+class Users extends Map<string, User> {
+  /** Some user was named again with other details (then when a tweet is read matters). */
+  changed = false;
+  override set(id: string, u: User): this {
+    const prev = super.get(id);
+    if (prev && sameUser(prev, u)) return this;
+    if (prev) this.changed = true;
+    return super.set(id, { username: u.username, name: u.name, public_metrics: { followers_count: u.public_metrics?.followers_count } });
+  }
+}
+
+/** The first pass's complete list, read-only: when no user's details change within the file,
+ * each tweet finds the same details in it as when it was read, without a second list. */
+class SameUsers extends Map<string, User> {
+  constructor(private readonly all: Users) {
+    super();
+  }
+  override get(id: string): User | undefined {
+    return this.all.get(id);
+  }
+  override set(): this {
+    return this;
+  }
+}
+
+/** Pass 1: everything about the file that the second pass needs to know ahead. */
+class Scan implements V2Sink {
+  readonly users = new Users();
+  readonly owners: Account[] = [];
+  readonly authors = new Authors(this.owners);
+  /** Per tweet id: OWN / CONTEXT flags and, above them, how many of the file's own tweets answer it. */
+  readonly ids = new Map<string, number>();
+  ownTweets = 0;
+  /** One of the file's own tweets occurs twice (the whole-file reading keeps the last copy). */
+  duplicate = false;
+
+  add(t: Tweet, primary: boolean): void {
+    const f = this.ids.get(t.id) ?? 0;
+    if (!primary) {
+      if (copiesOf(f) === 2 ** 20 - 1) this.duplicate = true; // more copies than the count holds: read it whole
+      else this.ids.set(t.id, (f | CONTEXT) + COPY);
+      return;
+    }
+    if (f & OWN) this.duplicate = true;
+    this.ids.set(t.id, f | OWN);
+    this.ownTweets++;
+    this.authors.add(t);
+    if (t.inReplyToId) this.ids.set(t.inReplyToId, (this.ids.get(t.inReplyToId) ?? 0) + ANSWER);
+  }
+
+  addOwner(a: Account): void {
+    addOwnerTo(this.owners, a);
+  }
+}
+
+/** Pass 2: folds brand tweets as they come, holding answered tweets and waiting replies. */
+class Fold implements V2Sink {
+  /** Users named so far: a tweet takes the details known when it is read, as in the whole-file
+   * reading; then what is still missing comes from the first pass's complete list. */
+  readonly users: Map<string, User>;
+  /** Answered tweets still to be read by some answer, with how many answers are left. */
+  private readonly kept = new Map<string, { tweet: Tweet; left: number }>();
+  /** Answers read before the tweet they answer (which is further on in the file), by its id. */
+  private readonly early = new Map<string, number>();
+  /** Brand tweets waiting for the tweet they answer, by its id. */
+  private readonly waiting = new Map<string, { acc: BrandAccumulator; brand: Account; tweet: Tweet }[]>();
+  jobs: FoldJob[] = [];
+
+  constructor(
+    private readonly scan: Scan,
+    private readonly brands: { account: Account; acc: BrandAccumulator }[],
+  ) {
+    this.users = scan.users.changed ? new Users() : new SameUsers(scan.users);
+  }
+
+  addOwner(): void {}
+
+  add(t: Tweet, primary: boolean): void {
+    fillFromUsers(t, this.scan.users);
+    const ids = this.scan.ids;
+    const f = ids.get(t.id)!;
+    // An answered tweet is taken in as the whole-file reading takes it: the file's own copy when
+    // it has one, else the last context copy.
+    if (f >= ANSWER && !(f & TAKEN)) {
+      if (primary) {
+        ids.set(t.id, f | TAKEN);
+        this.keep(t, f);
+      } else if (!(f & OWN)) {
+        const g = f - COPY;
+        ids.set(t.id, copiesOf(g) === 0 ? g | TAKEN : g);
+        if (copiesOf(g) === 0) this.keep(t, g);
+      }
+    }
+    if (!primary) return;
+    const to = t.inReplyToId;
+    let answered: Tweet | null = null;
+    let wait = false;
+    if (to) {
+      const k = this.kept.get(to);
+      const g = ids.get(to)!;
+      if (k) {
+        answered = k.tweet;
+        if (--k.left <= 0) this.kept.delete(to);
+      } else if (!(g & TAKEN) && g & (OWN | CONTEXT)) {
+        // It is in the file, further on.
+        this.early.set(to, (this.early.get(to) ?? 0) + 1);
+        wait = true;
+      }
+    }
+    for (const b of this.brands) {
+      if (!isBy(t, b.account) || t.isRetweet) continue;
+      b.acc.addTweet(t);
+      if (!wait) this.reply(b, t, answered);
+      else {
+        const list = this.waiting.get(to!);
+        const w = { acc: b.acc, brand: b.account, tweet: t };
+        if (list) list.push(w);
+        else this.waiting.set(to!, [w]);
+      }
+    }
+  }
+
+  /** Keeps an answered tweet while answers to it are still to come, and releases those waiting. */
+  private keep(t: Tweet, f: number): void {
+    const left = Math.floor(f / ANSWER) - (this.early.get(t.id) ?? 0);
+    this.early.delete(t.id);
+    if (left > 0) this.kept.set(t.id, { tweet: t, left });
+    const w = this.waiting.get(t.id);
+    if (!w) return;
+    this.waiting.delete(t.id);
+    for (const x of w) this.reply({ account: x.brand, acc: x.acc }, x.tweet, t);
+  }
+
+  private reply(b: { account: Account; acc: BrandAccumulator }, t: Tweet, answered: Tweet | null): void {
+    if (answersSomeoneElse(t, answered, b.account)) this.jobs.push({ brand: b.acc.state.handle, tweet: t, answered });
+  }
+}
+
+/**
+ * The brands of a v2 JSONL file, audited in two streamed passes; null when the file is not
+ * JSONL or holds a tweet twice (the caller then reads it whole).
+ */
+export async function auditV2Stream(opts: V2StreamOptions): Promise<BrandResult[] | null> {
+  const scan = new Scan();
+  if (!readV2Jsonl(opts.file, scan) || scan.duplicate) return null;
+  if (scan.ownTweets === 0) throw new InputError(`${opts.file}: no tweets in this file (empty timeline)`);
+  // Whose timeline: the same rule as the whole-file reading, on each author's first tweet.
+  for (const t of scan.authors.firsts()) fillFromUsers(t, scan.users);
+  const accounts = opts.handle ? [scan.authors.pick(opts.handle, opts.file)] : scan.authors.brands();
+  if (accounts.length === 0) throw new InputError(`${opts.file}: cannot tell whose timeline this is; name the brand with --handle`);
+  const brands = accounts.map((account) => ({ account, acc: new BrandAccumulator(accountName(account), opts.timeZone) }));
+
+  const fold = new Fold(scan, brands);
+  const pool = new ReplyPool(opts.workers, opts.timeZone, opts.keepReplies);
+  const flush = async (all: boolean) => {
+    while (fold.jobs.length >= (all ? 1 : BATCH)) {
+      const jobs = fold.jobs.splice(0, BATCH);
+      await pool.submit(jobs);
+    }
+  };
+  let folded: FoldResult[];
+  try {
+    await readV2JsonlAsync(opts.file, fold, () => flush(false));
+    await flush(true);
+    folded = await pool.finish();
+  } finally {
+    await pool.close();
+  }
+  return brands.map((b) => joinFolded(b.acc, folded));
+}
