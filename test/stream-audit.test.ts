@@ -1,11 +1,15 @@
 // The streamed audits (TWCS, and v2 pages in two passes) give exactly the reports of the
 // whole-file path (worker threads are checked through the built CLI in merge.test.ts), and link
 // replies to answered tweets that come before or after them.
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+
+// Spied on (and still run) to see which reading `audit` chose.
+vi.mock('../src/stream/v2-audit.js', { spy: true });
 import { loadFile } from '../src/sources/detect.js';
 import { auditTimeline } from '../src/audit.js';
 import { auditTwcsStream, readingLine } from '../src/stream/twcs-audit.js';
-import { auditV2Stream } from '../src/stream/v2-audit.js';
+import * as v2Stream from '../src/stream/v2-audit.js';
+import { auditSource } from '../src/commands/audit.js';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -54,7 +58,7 @@ describe('the status line of a streamed audit', () => {
 });
 
 async function streamedV2(file: string, handle?: string) {
-  const audits = await auditV2Stream({ file, handle, timeZone: 'UTC', keepReplies: true, workers: 0 });
+  const audits = await v2Stream.auditV2Stream({ file, handle, timeZone: 'UTC', keepReplies: true, workers: 0 });
   return audits && audits.map((a) => reportFromState(a.state, { file, format: 'v2' }, a.replies));
 }
 
@@ -108,6 +112,25 @@ describe('the streamed audit of v2 pages', () => {
     expect(await streamedV2(f)).toEqual(auditTimeline(loadFile(f), { file: f }));
     expect(await streamedV2(f, 'railhelp')).toEqual(auditTimeline(loadFile(f), { file: f, handle: 'railhelp' }));
     await expect(streamedV2(f, 'nobody')).rejects.toThrow(/no tweets by @nobody \(accounts in it: ShopHelp, RailHelp\)/);
+  });
+
+  it('is what `audit` runs for a big JSONL file, with the report of the whole-file reading', async () => {
+    const f = abs(fixture('acmecare.jsonl'));
+    const stream = vi.mocked(v2Stream.auditV2Stream);
+    stream.mockClear();
+    const streamed = await auditSource(f, { summaryOnly: true, streamV2Bytes: 0, workers: 0 });
+    expect(stream).toHaveBeenCalledTimes(1);
+    expect(await stream.mock.results[0].value).not.toBeNull();
+    // --since asks for the whole-file reading (every tweet of the fixture is since 2000).
+    const whole = await auditSource(f, { summaryOnly: true, since: '2000-01-01', workers: 0 });
+    expect(streamed.source).toEqual({ file: f, format: 'v2' });
+    expect(streamed.audits).toEqual(whole.audits);
+    expect(streamed.audits[0].replies).toEqual([]);
+    const kept = await auditSource(f, { streamV2Bytes: 0, workers: 0 });
+    expect(kept.audits).toEqual((await auditSource(f, { workers: 0 })).audits);
+    // The --since run and the small-file run read the file whole.
+    expect(stream).toHaveBeenCalledTimes(2);
+    expect(kept.audits[0].replies.length).toBeGreaterThan(50);
   });
 
   it('leaves a file holding one of its tweets twice, or a pretty-printed document, to the whole-file reading', async () => {

@@ -67,6 +67,8 @@ export interface SourceOptions {
   summaryOnly?: boolean;
   /** Worker threads for the replies' work (default: 2 for files over 8 MB, else none). */
   workers?: number;
+  /** v2 JSONL files bigger than this are audited as a stream (default 64 MB; tests lower it). */
+  streamV2Bytes?: number;
 }
 
 const LIVE_ONLY = [['mentions', '--mentions'], ['refresh', '--refresh'], ['apiBase', '--api-base']] as const;
@@ -115,7 +117,7 @@ export async function auditSource(source: string, opts: SourceOptions): Promise<
   }
   // Very big files of v2 pages stream too, in two passes (null: not JSONL, or a tweet in it twice):
   // slower than reading them whole, but held in a fraction of the memory.
-  if (sinceMs === undefined && limit === undefined && fileBytes(source) > STREAM_V2_BYTES && isV2File(source, opts.inputFormat)) {
+  if (sinceMs === undefined && limit === undefined && fileBytes(source) > (opts.streamV2Bytes ?? STREAM_V2_BYTES) && isV2File(source, opts.inputFormat)) {
     const { auditV2Stream } = await import('../stream/v2-audit.js');
     const audits = await auditV2Stream({
       file: source,
