@@ -133,6 +133,18 @@ describe('the streamed audit of v2 pages', () => {
     expect(kept.audits[0].replies.length).toBeGreaterThan(50);
   });
 
+  it('says which pass it is in and how far into the file, on a terminal only, and clears itself', async () => {
+    const writes: string[] = [];
+    const tty = { isTTY: true, columns: 80, write: (s: string) => (writes.push(s), true) };
+    const f = abs(fixture('acmecare.jsonl'));
+    await v2Stream.auditV2Stream({ file: f, timeZone: 'UTC', keepReplies: false, workers: 0, progress: new Progress(tty) });
+    expect(writes.join('')).toMatch(/acmecare\.jsonl: pass 1 of 2 \(100%\) · \d+:\d\d/);
+    expect(writes[writes.length - 1]).toBe('\r\x1b[K');
+    const quiet: string[] = [];
+    await v2Stream.auditV2Stream({ file: f, timeZone: 'UTC', keepReplies: false, workers: 0, progress: new Progress({ isTTY: false, write: (s: string) => (quiet.push(s), true) }) });
+    expect(quiet).toEqual([]);
+  });
+
   it('leaves a file holding one of its tweets twice, or a pretty-printed document, to the whole-file reading', async () => {
     const page = { data: [reply('81', 1, '@p1 Please DM us.')], includes: { users: [brand, person(1)], tweets: [ask(1)] }, ...meta };
     expect(await streamedV2(write('twice.jsonl', [page, page]))).toBeNull();

@@ -125,6 +125,7 @@ export async function auditSource(source: string, opts: SourceOptions): Promise<
       timeZone: opts.timeZone ?? DEFAULT_TIME_ZONE,
       keepReplies: !opts.summaryOnly,
       workers: opts.workers ?? defaultWorkers(source),
+      progress: new Progress(),
     });
     if (audits) return { audits, source: { file: source, format: 'v2' } };
   }

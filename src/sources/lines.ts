@@ -7,22 +7,25 @@ export function forEachLine(file: string, onLine: (line: string, n: number) => b
   for (const _ of chunks(file, onLine));
 }
 
-/** forEachLine that awaits `afterChunk` after each 1 MB chunk (a streamed audit hands its
- * classification batches over there, so what waits in memory stays bounded). */
-export async function forEachLineAsync(file: string, onLine: (line: string, n: number) => boolean | void, afterChunk: () => Promise<void>): Promise<void> {
-  for (const _ of chunks(file, onLine)) await afterChunk();
+/** forEachLine that awaits `afterChunk(bytesRead)` after each 1 MB chunk (a streamed audit hands
+ * its classification batches over there, so what waits in memory stays bounded). */
+export async function forEachLineAsync(file: string, onLine: (line: string, n: number) => boolean | void, afterChunk: (bytesRead: number) => Promise<void>): Promise<void> {
+  for (const bytesRead of chunks(file, onLine)) await afterChunk(bytesRead);
 }
 
-/** Reads the file chunk by chunk, calling onLine for each complete line; yields after each chunk. */
-function* chunks(file: string, onLine: (line: string, n: number) => boolean | void): Generator<void, void> {
+/** Reads the file chunk by chunk, calling onLine for each complete line; yields the bytes read so
+ * far after each chunk. */
+function* chunks(file: string, onLine: (line: string, n: number) => boolean | void): Generator<number, void> {
   const fd = openSync(file, 'r');
   try {
     const buf = Buffer.alloc(1 << 20);
     const decoder = new StringDecoder('utf8');
     let carry = '';
     let n = 0;
+    let bytesRead = 0;
     for (;;) {
       const got = readSync(fd, buf, 0, buf.length, null);
+      bytesRead += got;
       const text = carry + (got > 0 ? decoder.write(buf.subarray(0, got)) : decoder.end());
       let start = 0;
       for (let nl = text.indexOf('\n'); nl >= 0; nl = text.indexOf('\n', start)) {
@@ -34,7 +37,7 @@ function* chunks(file: string, onLine: (line: string, n: number) => boolean | vo
         if (carry !== '') onLine(carry, ++n);
         return;
       }
-      yield;
+      yield bytesRead;
     }
   } finally {
     closeSync(fd);

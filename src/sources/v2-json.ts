@@ -192,8 +192,8 @@ export function readV2Jsonl(file: string, sink: V2Sink): boolean {
   return r.end();
 }
 
-/** readV2Jsonl awaiting `afterChunk` after each 1 MB of the file. */
-export async function readV2JsonlAsync(file: string, sink: V2Sink, afterChunk: () => Promise<void>): Promise<boolean> {
+/** readV2Jsonl awaiting `afterChunk(bytesRead)` after each 1 MB of the file. */
+export async function readV2JsonlAsync(file: string, sink: V2Sink, afterChunk: (bytesRead: number) => Promise<void>): Promise<boolean> {
   const r = jsonlReader(file, sink);
   await forEachLineAsync(file, r.onLine, afterChunk);
   return r.end();

@@ -8,7 +8,9 @@
 // twice (the whole-file reading keeps the last copy) is left to that path.
 import type { Account, Tweet } from '../model.js';
 import { addOwnerTo, fillFromUsers } from '../sources/builder.js';
-import { readV2Jsonl, readV2JsonlAsync, type V2Sink } from '../sources/v2-json.js';
+import { readV2JsonlAsync, type V2Sink } from '../sources/v2-json.js';
+import { clock, type Progress } from '../progress.js';
+import { statSync } from 'node:fs';
 import { accountName, answersSomeoneElse, Authors, isBy } from '../threads.js';
 import { BrandAccumulator } from '../summary.js';
 import { InputError } from '../errors.js';
@@ -25,6 +27,8 @@ export interface V2StreamOptions {
   keepReplies: boolean;
   /** Worker threads for the text work; 0 runs it in this thread. */
   workers: number;
+  /** Status line for the person waiting (shown only when stderr is a terminal). */
+  progress?: Progress;
 }
 
 // What the first pass notes of each tweet id, in one number per id (a map of a few million
@@ -184,8 +188,22 @@ class Fold implements V2Sink {
  * JSONL or holds a tweet twice (the caller then reads it whole).
  */
 export async function auditV2Stream(opts: V2StreamOptions): Promise<BrandResult[] | null> {
+  const progress = opts.progress;
+  const size = progress?.enabled ? statSync(opts.file).size : 0;
+  const started = Date.now();
+  let shown = 0;
+  /** "file: pass 1 of 2 (43%) · 0:12", at most four times a second. */
+  const status = (pass: number) => async (bytesRead: number) => {
+    if (!progress?.enabled || Date.now() - shown < 250) return;
+    shown = Date.now();
+    progress.status(`${opts.file}: pass ${pass} of 2 (${Math.min(100, Math.floor((100 * bytesRead) / size))}%) · ${clock(shown - started)}`);
+  };
   const scan = new Scan();
-  if (!readV2Jsonl(opts.file, scan) || scan.duplicate) return null;
+  try {
+    if (!(await readV2JsonlAsync(opts.file, scan, status(1))) || scan.duplicate) return null;
+  } finally {
+    progress?.clear();
+  }
   if (scan.ownTweets === 0) throw new InputError(`${opts.file}: no tweets in this file (empty timeline)`);
   // Whose timeline: the same rule as the whole-file reading, on each author's first tweet.
   for (const t of scan.authors.firsts()) fillFromUsers(t, scan.users);
@@ -202,11 +220,16 @@ export async function auditV2Stream(opts: V2StreamOptions): Promise<BrandResult[
     }
   };
   let folded: FoldResult[];
+  const pass2 = status(2);
   try {
-    await readV2JsonlAsync(opts.file, fold, () => flush(false));
+    await readV2JsonlAsync(opts.file, fold, async (bytesRead) => {
+      await flush(false);
+      await pass2(bytesRead);
+    });
     await flush(true);
     folded = await pool.finish();
   } finally {
+    progress?.clear();
     await pool.close();
   }
   return brands.map((b) => joinFolded(b.acc, folded));
