@@ -7,6 +7,7 @@ import { parseV2 } from '../sources/v2-json.js';
 import { parseLimit, parseSince, windowTimeline } from '../sources/window.js';
 import { brandsIn, pickBrand } from '../threads.js';
 import type { LiveCliOptions } from '../xapi/sync.js';
+import type { StreamAuditOptions } from '../stream/work.js';
 import { auditBrands, auditBrandsInWorkers, type AuditOptions, type BrandAudit } from '../audit.js';
 import { reportFromState } from '../summary.js';
 import { DEFAULT_TIME_ZONE } from '../score/time.js';
@@ -100,33 +101,27 @@ export async function auditSource(source: string, opts: SourceOptions): Promise<
   }
   for (const [key, flag] of LIVE_ONLY) if (opts.live?.[key]) throw new InputError(`${flag} applies to live audits (@handle), not to ${source}`);
   if (opts.live?.wait === false) throw new InputError(`--no-wait applies to live audits (@handle), not to ${source}`);
-  // TWCS files can hold millions of rows: they stream through bounded memory (unless a window
-  // is asked for, which needs the whole timeline).
-  if (sinceMs === undefined && limit === undefined && isTwcsFile(source, opts.inputFormat)) {
+  // Big files stream (unless a window is asked for, which needs the whole timeline): TWCS files,
+  // which can hold millions of rows, and very big files of v2 pages, in two passes — slower than
+  // reading them whole, but held in a fraction of the memory (null: not JSONL, or a tweet twice).
+  const whole = sinceMs === undefined && limit === undefined;
+  const streamed = (): StreamAuditOptions => ({
+    file: source,
+    handle: opts.handle,
+    timeZone: opts.timeZone ?? DEFAULT_TIME_ZONE,
+    keepReplies: !opts.summaryOnly,
+    workers: opts.workers ?? defaultWorkers(source),
+    progress: new Progress(),
+  });
+  if (whole && isTwcsFile(source, opts.inputFormat)) {
     const { auditTwcsStream } = await import('../stream/twcs-audit.js');
-    const audits = await auditTwcsStream({
-      file: source,
-      handle: opts.handle,
-      timeZone: opts.timeZone ?? DEFAULT_TIME_ZONE,
-      keepReplies: !opts.summaryOnly,
-      workers: opts.workers ?? defaultWorkers(source),
-      progress: new Progress(),
-    });
+    const audits = await auditTwcsStream(streamed());
     if (audits.length === 0) throw new InputError(`${source}: no brand tweets in this file (empty timeline)`);
     return { audits, source: { file: source, format: 'twcs' } };
   }
-  // Very big files of v2 pages stream too, in two passes (null: not JSONL, or a tweet in it twice):
-  // slower than reading them whole, but held in a fraction of the memory.
-  if (sinceMs === undefined && limit === undefined && fileBytes(source) > (opts.streamV2Bytes ?? STREAM_V2_BYTES) && isV2File(source, opts.inputFormat)) {
+  if (whole && fileBytes(source) > (opts.streamV2Bytes ?? STREAM_V2_BYTES) && isV2File(source, opts.inputFormat)) {
     const { auditV2Stream } = await import('../stream/v2-audit.js');
-    const audits = await auditV2Stream({
-      file: source,
-      handle: opts.handle,
-      timeZone: opts.timeZone ?? DEFAULT_TIME_ZONE,
-      keepReplies: !opts.summaryOnly,
-      workers: opts.workers ?? defaultWorkers(source),
-      progress: new Progress(),
-    });
+    const audits = await auditV2Stream(streamed());
     if (audits) return { audits, source: { file: source, format: 'v2' } };
   }
   let tl = loadFile(source, opts.inputFormat);

@@ -6,37 +6,16 @@
 import type { Tweet } from '../model.js';
 import { InputError } from '../errors.js';
 import { streamTwcs, type TwcsRow } from '../sources/twcs-csv.js';
-import { BrandAccumulator, type BrandState } from '../summary.js';
-import type { ReplyOut } from '../report.js';
+import { BrandAccumulator } from '../summary.js';
 import { ReplyPool, BATCH } from './pool.js';
-import { clock, type Progress } from '../progress.js';
+import { clock } from '../progress.js';
 import { statSync } from 'node:fs';
-import { joinFolded, type FoldJob, type FoldResult } from './work.js';
-
-export interface StreamAuditOptions {
-  file: string;
-  /** Audit only this brand (others still give context). */
-  handle?: string;
-  timeZone: string;
-  /** Keep every reply for the report's `replies` list (memory grows with the file). */
-  keepReplies: boolean;
-  /** Worker threads for the text work; 0 runs it in this thread. */
-  workers: number;
-  /** Status line for the person waiting (shown only when stderr is a terminal). */
-  progress?: Progress;
-}
-
-export interface BrandResult {
-  state: BrandState;
-  /** Newest first; empty unless keepReplies. */
-  replies: ReplyOut[];
-}
+import { joinFolded, type BrandResult, type FoldJob, type FoldResult, type StreamAuditOptions } from './work.js';
 
 /** This thread's view of a brand: its tweets (the replies are folded elsewhere). */
 interface Brand {
   acc: BrandAccumulator;
 }
-
 
 export async function auditTwcsStream(opts: StreamAuditOptions): Promise<BrandResult[]> {
   const want = opts.handle?.replace(/^@/, '').toLowerCase();

@@ -9,27 +9,13 @@
 import type { Account, Tweet } from '../model.js';
 import { addOwnerTo, fillFromUsers } from '../sources/builder.js';
 import { readV2JsonlAsync, type V2Sink } from '../sources/v2-json.js';
-import { clock, type Progress } from '../progress.js';
+import { clock } from '../progress.js';
 import { statSync } from 'node:fs';
 import { accountName, answersSomeoneElse, Authors, isBy } from '../threads.js';
 import { BrandAccumulator } from '../summary.js';
 import { InputError } from '../errors.js';
 import { ReplyPool, BATCH } from './pool.js';
-import { joinFolded, type FoldJob, type FoldResult } from './work.js';
-import type { BrandResult } from './twcs-audit.js';
-
-export interface V2StreamOptions {
-  file: string;
-  /** Audit only this account; otherwise every brand the file is about. */
-  handle?: string;
-  timeZone: string;
-  /** Keep every reply for the report's `replies` list (memory grows with the file). */
-  keepReplies: boolean;
-  /** Worker threads for the text work; 0 runs it in this thread. */
-  workers: number;
-  /** Status line for the person waiting (shown only when stderr is a terminal). */
-  progress?: Progress;
-}
+import { joinFolded, type BrandResult, type FoldJob, type FoldResult, type StreamAuditOptions } from './work.js';
 
 // What the first pass notes of each tweet id, in one number per id (a map of a few million
 // small entries is the bulk of what a big file's audit holds): where the id occurs, how many
@@ -187,7 +173,7 @@ class Fold implements V2Sink {
  * The brands of a v2 JSONL file, audited in two streamed passes; null when the file is not
  * JSONL or holds a tweet twice (the caller then reads it whole).
  */
-export async function auditV2Stream(opts: V2StreamOptions): Promise<BrandResult[] | null> {
+export async function auditV2Stream(opts: StreamAuditOptions): Promise<BrandResult[] | null> {
   const progress = opts.progress;
   const size = progress?.enabled ? statSync(opts.file).size : 0;
   const started = Date.now();

@@ -7,6 +7,7 @@ import { nameUsed } from '../score/touch.js';
 import type { Classification, Label, LabeledReply, Tweet } from '../model.js';
 import { BrandAccumulator, mergeBrandStates, type BrandState } from '../summary.js';
 import { byNewest, type ReplyOut } from '../report.js';
+import type { Progress } from '../progress.js';
 
 export interface ReplyJob {
   text: string;
@@ -134,11 +135,32 @@ export class ReplyFolder {
   }
 }
 
+/** What a streamed audit of a big file is asked for. */
+export interface StreamAuditOptions {
+  file: string;
+  /** Audit only this brand (others still give context). */
+  handle?: string;
+  timeZone: string;
+  /** Keep every reply for the report's `replies` list (memory grows with the file). */
+  keepReplies: boolean;
+  /** Worker threads for the text work; 0 runs it in this thread. */
+  workers: number;
+  /** Status line for the person waiting (shown only when stderr is a terminal). */
+  progress?: Progress;
+}
+
+/** A brand's result from a streamed audit (what joinFolded gives). */
+export interface BrandResult {
+  state: BrandState;
+  /** Newest first; empty unless keepReplies. */
+  replies: ReplyOut[];
+}
+
 /**
  * One brand's summary and replies (newest first): the tweets its own accumulator counted, merged
  * with what every folder folded of its replies. Any split of the replies gives the same result.
  */
-export function joinFolded(acc: BrandAccumulator, folded: readonly FoldResult[]): { state: BrandState; replies: ReplyOut[] } {
+export function joinFolded(acc: BrandAccumulator, folded: readonly FoldResult[]): BrandResult {
   const handle = acc.state.handle;
   let state: BrandState | undefined;
   const replies: ReplyOut[] = [];
