@@ -9,6 +9,7 @@ import { rankedTitle, THIN_SAMPLE, type Comparison, type CompareRow } from '../c
 const THIN_NOTE = `* Thin sample: fewer than ${THIN_SAMPLE} replies work on a problem, so the score is shaky and ranks after the others.`;
 import type { LabelCounts } from '../score/balance.js';
 import { duration, pct, trendSummary } from './shapes.js';
+import { FIGURES, manySources, sourceName, type Figure } from './compare-columns.js';
 import { esc, escLines, highlight, isAboutAnswered, quotedPhrases } from './html/escape.js';
 import { DAYS, gradeTone, heatMap, histogram, miniHistogram, scoreBars, scoreScale, shareBar, sparkline, trendChart, type Bucket } from './html/charts.js';
 import { page } from './html/page.js';
@@ -238,8 +239,6 @@ export function renderHtml(reports: readonly Report[], opts: HtmlOptions = {}): 
 
 // ── compare ──────────────────────────────────────────────────────────────────────────────────
 
-const opt = (x: number | null, f: (x: number) => string) => (x === null ? '–' : esc(f(x)));
-
 function brandCard(b: CompareRow, report: Report | undefined, i: number): string {
   const id = `c${i + 1}`;
   const parts: string[] = [];
@@ -256,10 +255,7 @@ function brandCard(b: CompareRow, report: Report | undefined, i: number): string
   parts.push(
     stats([
       stat('replies', esc(b.replies)),
-      stat('median reply', opt(b.medianResponseSeconds, duration)),
-      stat('within 1 h', opt(b.answeredWithin1hShare, pct)),
-      stat('canned', opt(b.templatedShare, pct)),
-      stat('personal', opt(b.personalShare, pct)),
+      ...(['medianReply', 'within1h', 'canned', 'personal'] as const).map((k) => stat(FIGURES[k].head, esc(FIGURES[k].text(b)))),
       stat('first screen', b.firstScreen ? (b.firstScreen.score === null ? 'none' : gradeSpan(b.firstScreen.score, b.firstScreen.grade ?? '')) : '–'),
     ]),
   );
@@ -285,24 +281,19 @@ export function renderCompareHtml(cmp: Comparison, opts: CompareHtmlOptions = {}
   body.push(`<p class="sub">${esc(`${rankedTitle(cmp)} · sources: ${cmp.sources.join(', ')} · times in ${cmp.timeZone}`)}</p>`);
   const desc = cmp.brands.map((b) => `#${b.rank} @${b.handle}: ${b.score === null ? 'no score' : `${b.score} (${b.grade})`}`).join('; ');
   const chart = scoreBars(cmp.brands.map((b) => ({ handle: b.handle, score: b.score, grade: b.grade })), { id: 'cmp-scores', title: 'Balance scores side by side', desc: `${desc}.` });
-  const manySources = new Set(cmp.brands.map((b) => b.source.file)).size > 1;
-  const head = ['brand', '#', ...(manySources ? ['source'] : []), 'replies', 'score', 'resolving', 'deflecting', 'blaming', 'median reply', '90th pct', 'within 1 h', 'canned', 'personal', 'first screen', 'exposure'];
+  const many = manySources(cmp.brands);
+  // The full table has room for the 90th percentile and the exposure score too.
+  const figures = (['resolving', 'deflecting', 'blaming', 'medianReply', 'p90Reply', 'within1h', 'canned', 'personal'] as const).map((k): Figure => FIGURES[k]);
+  const head = ['brand', '#', ...(many ? ['source'] : []), 'replies', 'score', ...figures.map((f) => f.head), 'first screen', FIGURES.exposure.head];
   const rows = cmp.brands.map((b) => [
     `@${esc(b.handle)}`,
     esc(b.rank),
-    ...(manySources ? [esc(b.source.file.split('/').pop() ?? b.source.file)] : []),
+    ...(many ? [esc(sourceName(b))] : []),
     esc(b.replies),
     b.score === null || !b.grade ? 'none' : `${gradeSpan(b.score, b.grade)}${b.thinSample ? '<abbr title="thin sample">*</abbr>' : ''}`,
-    opt(b.shares?.resolving ?? null, pct),
-    opt(b.shares?.deflecting ?? null, pct),
-    opt(b.shares?.blaming ?? null, pct),
-    opt(b.medianResponseSeconds, duration),
-    opt(b.p90ResponseSeconds, duration),
-    opt(b.answeredWithin1hShare, pct),
-    opt(b.templatedShare, pct),
-    opt(b.personalShare, pct),
+    ...figures.map((f) => esc(f.text(b))),
     b.firstScreen ? (b.firstScreen.score === null ? 'none' : gradeSpan(b.firstScreen.score, b.firstScreen.grade ?? '')) : '–',
-    opt(b.exposureScore, String),
+    esc(FIGURES.exposure.text(b)),
   ]);
   const howTo = [
     `<p>Each reply that works on a problem counts: <strong class="l-resolving">resolving</strong> 1, <strong class="l-deflecting">deflecting</strong> 0.35 (sends the person elsewhere), <strong class="l-blaming">blaming</strong> 0 (puts the problem on someone else). The score is 100 × their mean; <strong class="l-other">other</strong> replies (thanks, banter) are left out.</p>`,

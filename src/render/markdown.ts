@@ -4,6 +4,7 @@ import type { Report } from '../report.js';
 import { rankedTitle, THIN_SAMPLE, type Comparison } from '../compare.js';
 import type { LabelCounts } from '../score/balance.js';
 import { duration, heatMapLines, pct, sparkline, trendSummary, SHADES, SHADE_EMPTY } from './shapes.js';
+import { COMMON_FIGURES, FIGURES, manySources, sourceName, type Figure } from './compare-columns.js';
 
 /** Escapes Markdown's special characters so a tweet stays plain text; flattens newlines. */
 export function mdText(s: string): string {
@@ -125,22 +126,16 @@ export function renderMarkdown(reports: Report[]): string {
 export function renderCompareMarkdown(cmp: Comparison): string {
   const out: string[] = ['# Customer-care feeds compared', ''];
   out.push(`${rankedTitle(cmp)} · sources: ${cmp.sources.map((s) => `\`${s.replace(/`/g, '')}\``).join(', ')} · time zone ${cmp.timeZone}`, '');
-  const manySources = new Set(cmp.brands.map((b) => b.source.file)).size > 1;
-  const opt = (x: number | null, f: (x: number) => string) => (x === null ? '–' : f(x));
-  const head = ['#', 'brand', ...(manySources ? ['source'] : []), 'replies', 'score', 'resolving', 'deflecting', 'blaming', 'median reply', 'within 1 h', 'canned', 'personal', 'first screen', 'weekly'];
+  const many = manySources(cmp.brands);
+  const figures = COMMON_FIGURES.map((k): Figure => FIGURES[k]);
+  const head = ['#', 'brand', ...(many ? ['source'] : []), 'replies', 'score', ...figures.map((f) => f.head), 'first screen', 'weekly'];
   const rows = cmp.brands.map((b) => [
     String(b.rank),
     `@${mdText(b.handle)}`,
-    ...(manySources ? [cell(b.source.file.split('/').pop() ?? b.source.file)] : []),
+    ...(many ? [cell(sourceName(b))] : []),
     String(b.replies),
     b.score === null ? 'none' : `**${b.score}** ${b.grade}${b.thinSample ? '\\*' : ''}`,
-    opt(b.shares?.resolving ?? null, pct),
-    opt(b.shares?.deflecting ?? null, pct),
-    opt(b.shares?.blaming ?? null, pct),
-    opt(b.medianResponseSeconds, duration),
-    opt(b.answeredWithin1hShare, pct),
-    opt(b.templatedShare, pct),
-    opt(b.personalShare, pct),
+    ...figures.map((f) => f.text(b)),
     b.firstScreen ? (b.firstScreen.score === null ? 'none' : `${b.firstScreen.score} ${b.firstScreen.grade}`) : '–',
     b.weeklyScores ? `\`${sparkline(b.weeklyScores.slice(-26))}\`` : '–',
   ]);

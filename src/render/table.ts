@@ -5,15 +5,14 @@ import { LABELS, type Label } from '../model.js';
 import type { Report } from '../report.js';
 import { rankedTitle, THIN_SAMPLE, type Comparison } from '../compare.js';
 import type { LabelCounts } from '../score/balance.js';
-import { duration, heatMapLines, sparkline, trendSummary, SHADES, SHADE_EMPTY } from './shapes.js';
+import { duration, heatMapLines, pct, sparkline, trendSummary, SHADES, SHADE_EMPTY } from './shapes.js';
+import { COMMON_FIGURES, FIGURES, manySources, sourceName, type Figure } from './compare-columns.js';
 
 export interface TableOptions {
   color: boolean;
   /** Terminal width to wrap to. */
   width: number;
 }
-
-const pct = (x: number) => `${Math.round(x * 100)}%`;
 
 function labelColor(c: ChalkInstance): Record<Label, (s: string) => string> {
   return { resolving: c.green, deflecting: c.yellow, blaming: c.red, other: c.gray };
@@ -176,33 +175,19 @@ export function renderTables(reports: Report[], opts: TableOptions): string {
 /** `compare`: brands side by side, best score first. */
 export function renderCompareTable(cmp: Comparison, opts: TableOptions): string {
   const c = new Chalk({ level: opts.color ? 1 : 0 });
-  const manySources = new Set(cmp.brands.map((b) => b.source.file)).size > 1;
-  const head = ['#', 'brand', ...(manySources ? ['source'] : []), 'replies', 'score', 'resolving', 'deflecting', 'blaming', 'median reply', '≤ 1 h', 'canned', 'personal', 'first screen'];
+  const many = manySources(cmp.brands);
+  const figures = COMMON_FIGURES.map((k): Figure => FIGURES[k]);
+  const head = ['#', 'brand', ...(many ? ['source'] : []), 'replies', 'score', ...figures.map((f) => f.short ?? f.head), 'first screen'];
   const t = new Table({
     head,
     colAligns: head.map((h) => (h === 'brand' || h === 'source' ? 'left' : 'right')),
     style: tableStyle(opts.color),
     chars: COMPACT,
   });
-  const opt = (x: number | null, f: (x: number) => string) => (x === null ? '–' : f(x));
   for (const b of cmp.brands) {
     const score = b.score === null || !b.grade ? c.dim('none') : gradeColor(c, b.grade)(`${b.score} ${b.grade}${b.thinSample ? '*' : ''}`);
     const fs = b.firstScreen ? (b.firstScreen.score === null ? 'none' : `${b.firstScreen.score} ${b.firstScreen.grade}`) : '–';
-    t.push([
-      String(b.rank),
-      `@${b.handle}`,
-      ...(manySources ? [b.source.file.split('/').pop() ?? b.source.file] : []),
-      String(b.replies),
-      score,
-      opt(b.shares?.resolving ?? null, pct),
-      opt(b.shares?.deflecting ?? null, pct),
-      opt(b.shares?.blaming ?? null, pct),
-      opt(b.medianResponseSeconds, duration),
-      opt(b.answeredWithin1hShare, pct),
-      opt(b.templatedShare, pct),
-      opt(b.personalShare, pct),
-      fs,
-    ]);
+    t.push([String(b.rank), `@${b.handle}`, ...(many ? [sourceName(b)] : []), String(b.replies), score, ...figures.map((f) => f.text(b)), fs]);
   }
   const out = [c.bold(rankedTitle(cmp)) + c.dim(`  from ${cmp.sources.join(', ')}`), t.toString()];
   out.push(c.dim('score: 100 × mean value of problem replies (resolving 1, deflecting 0.35, blaming 0); first screen: newest 20 replies; – : not in the data'));
