@@ -125,6 +125,18 @@ describe('the classifier engine', () => {
     expect(fresh.weights).toEqual(shipped.weights);
   });
 
+  it('cites a cue that favours the label even when the strongest features are words', () => {
+    const c = classify({ text: "Please email us at help@example.com and we'll look into it." }, { text: 'charged twice' });
+    expect(c.label).toBe('deflecting');
+    expect(c.evidence[0]).toBe('email request: "email us"');
+    // Only cues that fired are cited.
+    for (const e of labeled.slice(0, 300)) {
+      const hits = cuesFor(e.text, e.inReplyToText).hits.map((h) => `: "${h.phrase}"`);
+      for (const line of classify({ text: e.text }, e.inReplyToText ? { text: e.inReplyToText } : null).evidence)
+        if (!line.startsWith('words:')) expect(hits.some((h) => line.endsWith(h)), line).toBe(true);
+    }
+  });
+
   it('returns a label, a confidence in 0..1 and readable evidence for any text, even empty', () => {
     for (const text of ['', '🙂', 'ok', '@123 ^JK', 'https://t.co/abc', 'a'.repeat(5000)]) {
       const c = classify({ text });

@@ -29,6 +29,9 @@ const SHAPE = {
 const START_ID = hashStr(START);
 const END_ID = hashStr(END);
 
+/** The model feature id of a cue. */
+export const cueFeatureId = (cue: CueName): number => CUE[cue].id;
+
 /** The id a feature name stands for (used when loading weights). */
 export function idOfName(name: string): number {
   if ((name.startsWith('cue:') || name.startsWith('rule:') || name.startsWith('shape:')) && PREFIXED.test(name)) return hashStr(name);

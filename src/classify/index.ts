@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { MAX_EVIDENCE, type Classification, type Label } from '../model.js';
 import { evidenceOf, type CueName, type Hit } from './cues.js';
-import { featurize } from './features.js';
+import { cueFeatureId, featurize } from './features.js';
 import { LinearModel, type Prediction, type WeightsFile } from './model.js';
 import { asClassification, cuesFor, ruleDecision, type CueSet, type RuleDecision } from './rules.js';
 
@@ -107,7 +107,8 @@ class ModelClassification implements Classification {
   }
 }
 
-/** Cues first (the model's strongest, then — when the rules agree — the rules' own), each once; then words. */
+/** Cues first (the model's strongest; when the rules agree, the rules' own; then any other cue of
+ * the reply that favours the label), each once; then words. */
 function explain(m: LinearModel, cues: CueSet, rules: RuleDecision, ids: number[], p: Prediction): string[] {
   const chosen: Hit[] = [];
   const words: string[] = [];
@@ -119,6 +120,8 @@ function explain(m: LinearModel, cues: CueSet, rules: RuleDecision, ids: number[
     } else if (k.quoted) words.push(k.quoted);
   }
   if (rules.label === p.label) for (const h of rules.hits) if (!chosen.includes(h)) chosen.push(h);
+  // The strongest features are often words; a cue that also favours the label reads better.
+  for (const h of cues.hits) if (!chosen.includes(h) && m.favours(cueFeatureId(h.cue), p.index)) chosen.push(h);
   const evidence: string[] = [];
   for (let i = 0; i < chosen.length && i < MAX_EVIDENCE; i++) evidence.push(evidenceOf(chosen[i]));
   if (words.length && evidence.length < MAX_EVIDENCE) {

@@ -145,6 +145,20 @@ export class LinearModel {
     return out;
   }
 
+  /** Whether the feature `id` favours label `index` by more than explain()'s floor (false for
+   * a feature the model does not know). */
+  favours(id: number, index: number): boolean {
+    const k = this.labels.length;
+    const half = this.stride / 2;
+    let i = mix(id) & this.mask;
+    for (;;) {
+      const key = this.keys[i * half];
+      if (key === id) return (this.leanings ??= this.leaningsOf())[i * k + index] > 0.05 * (k - 1) * this.scale;
+      if (key === -1) return false;
+      i = (i + 1) & this.mask;
+    }
+  }
+
   private leaningsOf(): Int32Array {
     const k = this.labels.length;
     const { weights: W, stride } = this;
