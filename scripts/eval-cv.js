@@ -38,3 +38,8 @@ const real = pairs.filter((p) => !p.file.startsWith('written'));
 console.log(`on the real (corpus) replies only: accuracy ${evaluate(real).accuracy.toFixed(3)}, macro-F1 ${evaluate(real).macroF1.toFixed(3)}, n=${real.length}`);
 const rules = evaluate(rulePairs);
 console.log(`rules alone (baseline): accuracy ${rules.accuracy.toFixed(3)}, macro-F1 ${rules.macroF1.toFixed(3)}`);
+// Evidence a person can read: how often the shipped model's evidence names a cue, not only words.
+const { classify } = await import('../dist/classify/index.js');
+const withCue = data.filter((e) => classify({ text: e.text }, e.inReplyToText ? { text: e.inReplyToText } : null).evidence.some((x) => !x.startsWith('words:'))).length;
+console.log(`evidence names a cue (not only words) for ${withCue} of ${data.length} replies (shipped model)`);
+
