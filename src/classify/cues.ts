@@ -29,8 +29,8 @@ export type CueName = (typeof CUE_NAMES)[number];
  * Each list yields its earliest match.
  */
 class AnchoredLists {
-  /** Regexes are made when a pattern first runs (re; sticky: a copy tried at given places). */
-  private readonly patterns: { li: number; pt: Pattern; re: RegExp | null; sticky: RegExp | null }[];
+  /** Per pattern: its list, and a sticky copy of its regex (tried at given places), made when first needed. */
+  private readonly patterns: { li: number; pt: Pattern; sticky: RegExp | null }[];
   /** Per pattern: the bit mask of all its anchor groups, or 0 when it always runs. */
   private readonly full: Uint8Array;
   private readonly table: IntTable;
@@ -54,7 +54,7 @@ class AnchoredLists {
   private readonly placeCount: Uint8Array;
 
   constructor(private readonly lists: readonly (readonly [CueName, PhraseList])[]) {
-    this.patterns = lists.flatMap(([, list], li) => list.patterns.map((pt) => ({ li, pt, re: null, sticky: null })));
+    this.patterns = lists.flatMap(([, list], li) => list.patterns.map((pt) => ({ li, pt, sticky: null })));
     const all = lists.flatMap(([, list]) => list.patterns);
     this.full = Uint8Array.from(all, (pt) => (pt.anchors[0][0] === '*' ? 0 : (1 << pt.anchors.length) - 1));
     const byWord = new Map<string, number[]>();
@@ -167,7 +167,7 @@ class AnchoredLists {
       const m =
         gated && e.pt.lead && this.placeCount[i] <= MAX_PLACES
           ? this.matchAt(i, (e.sticky ??= new RegExp(e.pt.re.source, `${e.pt.re.flags}y`)), text)
-          : (e.re ??= e.pt.re).exec(text);
+          : e.pt.re.exec(text);
       if (!m) continue;
       // Patterns of one list sit together: the list's hit so far, if any, is the last one out.
       if (li === last) {

@@ -3,7 +3,7 @@
 import { OWNER_UNKNOWN, type Account, type Timeline, type Tweet } from '../model.js';
 import { fileError } from '../errors.js';
 import { htmlUnescape, toIso } from '../text.js';
-import { TimelineBuilder } from './builder.js';
+import { TimelineBuilder, type UserInfo } from './builder.js';
 import { forEachLine, forEachLineAsync } from './lines.js';
 
 /** Retrieval metadata our `fetch` adds to each raw page (twarc's `__twarc` plays the same role). */
@@ -15,7 +15,6 @@ export interface PageMeta {
   user?: { id?: string; username?: string };
 }
 
-export interface V2User { id?: string; username?: string; name?: string; public_metrics?: { followers_count?: number } }
 interface V2Tweet {
   id?: string; text?: string; created_at?: string; author_id?: string; conversation_id?: string;
   in_reply_to_user_id?: string; referenced_tweets?: { type?: string; id?: string }[];
@@ -32,7 +31,7 @@ function unwrap(v: unknown): unknown {
 const isPage = (v: Json) => 'data' in v || 'includes' in v || 'meta' in v || 'errors' in v;
 const isBareTweet = (v: Json) => typeof v.id === 'string' && typeof v.text === 'string';
 
-export function v2Tweet(t: V2Tweet, users: Map<string, V2User>): Tweet | null {
+export function v2Tweet(t: V2Tweet, users: Map<string, UserInfo>): Tweet | null {
   if (typeof t.id !== 'string' || typeof t.text !== 'string') return null;
   const refs = Array.isArray(t.referenced_tweets) ? t.referenced_tweets : [];
   const author = t.author_id ? users.get(t.author_id) : undefined;
@@ -67,7 +66,7 @@ export function addV2Value(b: V2Sink, value: unknown): boolean {
   }
   if (!isPage(v)) return false;
   const includes = isObj(v.includes) ? v.includes : {};
-  for (const u of Array.isArray(includes.users) ? (includes.users as V2User[]) : []) {
+  for (const u of Array.isArray(includes.users) ? (includes.users as UserInfo[]) : []) {
     if (u && typeof u.id === 'string') b.users.set(u.id, u);
   }
   const meta = v[META_KEY] as PageMeta | undefined;
@@ -141,7 +140,7 @@ function brokenDocument(text: string, file: string, err: unknown): Error {
 /** What reading v2 pages feeds: a TimelineBuilder (the whole timeline), or a streamed audit. */
 export interface V2Sink {
   /** Users named so far (tweets read later are filled from them as they are read). */
-  readonly users: Map<string, V2User>;
+  readonly users: Map<string, UserInfo>;
   add(t: Tweet, primary: boolean): void;
   addOwner(a: Account): void;
 }

@@ -7,7 +7,7 @@
 // report is the same as when the file is read whole; a file that holds one of its own tweets
 // twice (the whole-file reading keeps the last copy) is left to that path.
 import type { Account, Tweet } from '../model.js';
-import { addOwnerTo, fillFromUsers } from '../sources/builder.js';
+import { addOwnerTo, fillFromUsers, type UserInfo } from '../sources/builder.js';
 import { readV2JsonlAsync, type V2Sink } from '../sources/v2-json.js';
 import { clock } from '../progress.js';
 import { statSync } from 'node:fs';
@@ -28,13 +28,12 @@ const ANSWER = 2 ** 23; // one answer (the count sits above the copies)
 const copiesOf = (f: number) => Math.floor(f / COPY) % 2 ** 20;
 
 /** Users as tweets are filled from them, keeping only those fields (the last details win). */
-type User = { username?: string; name?: string; public_metrics?: { followers_count?: number } };
-const sameUser = (a: User, b: User) => a.username === b.username && a.name === b.name && a.public_metrics?.followers_count === b.public_metrics?.followers_count;
+const sameUser = (a: UserInfo, b: UserInfo) => a.username === b.username && a.name === b.name && a.public_metrics?.followers_count === b.public_metrics?.followers_count;
 
-class Users extends Map<string, User> {
+class Users extends Map<string, UserInfo> {
   /** Some user was named again with other details (then when a tweet is read matters). */
   changed = false;
-  override set(id: string, u: User): this {
+  override set(id: string, u: UserInfo): this {
     const prev = super.get(id);
     if (prev && sameUser(prev, u)) return this;
     if (prev) this.changed = true;
@@ -44,11 +43,11 @@ class Users extends Map<string, User> {
 
 /** The first pass's complete list, read-only: when no user's details change within the file,
  * each tweet finds the same details in it as when it was read, without a second list. */
-class SameUsers extends Map<string, User> {
+class SameUsers extends Map<string, UserInfo> {
   constructor(private readonly all: Users) {
     super();
   }
-  override get(id: string): User | undefined {
+  override get(id: string): UserInfo | undefined {
     return this.all.get(id);
   }
   override set(): this {
@@ -86,22 +85,28 @@ class Scan implements V2Sink {
   }
 }
 
+/** An audited brand: its account and the accumulator of its tweets. */
+interface Brand {
+  account: Account;
+  acc: BrandAccumulator;
+}
+
 /** Pass 2: folds brand tweets as they come, holding answered tweets and waiting replies. */
 class Fold implements V2Sink {
   /** Users named so far: a tweet takes the details known when it is read, as in the whole-file
    * reading; then what is still missing comes from the first pass's complete list. */
-  readonly users: Map<string, User>;
+  readonly users: Map<string, UserInfo>;
   /** Answered tweets still to be read by some answer, with how many answers are left. */
   private readonly kept = new Map<string, { tweet: Tweet; left: number }>();
   /** Answers read before the tweet they answer (which is further on in the file), by its id. */
   private readonly early = new Map<string, number>();
   /** Brand tweets waiting for the tweet they answer, by its id. */
-  private readonly waiting = new Map<string, { acc: BrandAccumulator; brand: Account; tweet: Tweet }[]>();
+  private readonly waiting = new Map<string, { b: Brand; tweet: Tweet }[]>();
   jobs: FoldJob[] = [];
 
   constructor(
     private readonly scan: Scan,
-    private readonly brands: { account: Account; acc: BrandAccumulator }[],
+    private readonly brands: Brand[],
   ) {
     this.users = scan.users.changed ? new Users() : new SameUsers(scan.users);
   }
@@ -146,7 +151,7 @@ class Fold implements V2Sink {
       if (!wait) this.reply(b, t, answered);
       else {
         const list = this.waiting.get(to!);
-        const w = { acc: b.acc, brand: b.account, tweet: t };
+        const w = { b, tweet: t };
         if (list) list.push(w);
         else this.waiting.set(to!, [w]);
       }
@@ -161,10 +166,10 @@ class Fold implements V2Sink {
     const w = this.waiting.get(t.id);
     if (!w) return;
     this.waiting.delete(t.id);
-    for (const x of w) this.reply({ account: x.brand, acc: x.acc }, x.tweet, t);
+    for (const x of w) this.reply(x.b, x.tweet, t);
   }
 
-  private reply(b: { account: Account; acc: BrandAccumulator }, t: Tweet, answered: Tweet | null): void {
+  private reply(b: Brand, t: Tweet, answered: Tweet | null): void {
     if (answersSomeoneElse(t, answered, b.account)) this.jobs.push({ brand: b.acc.state.handle, tweet: t, answered });
   }
 }
