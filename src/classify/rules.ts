@@ -3,7 +3,7 @@
 import { MAX_EVIDENCE, type Classification, type Label } from '../model.js';
 import { answeredCues, evidenceOf, replyCues, type CueName, type Hit } from './cues.js';
 import { normalize, type Normalized } from './normalize.js';
-import { tokenize } from './tokens.js';
+import { tokenize, type Tokens } from './tokens.js';
 
 export interface CueSet {
   n: Normalized;
@@ -13,22 +13,43 @@ export interface CueSet {
   ids: number[];
   /** Whether the answered tweet was known (so "no problem raised" means something). */
   answered: boolean;
-  hits: Hit[];
+  hits: readonly Hit[];
   has(cue: CueName): Hit | undefined;
 }
 
-export function cuesFor(text: string, answeredText?: string, withTokens = false): CueSet {
+/** What the cues read off the reply alone: its normalized text, tokens and own cues. */
+export interface ReplyReading {
+  n: Normalized;
+  tk: Tokens;
+  hits: readonly Hit[];
+}
+
+export function readReply(text: string, withTokens = false): ReplyReading {
   const n = normalize(text);
   const tk = tokenize(n.text, withTokens);
+  return { n, tk, hits: replyCues(n, tk) };
+}
+
+export function cuesFor(text: string, answeredText?: string, withTokens = false): CueSet {
+  return cuesOf(readReply(text, withTokens), answeredText);
+}
+
+/** A reply's cues from its reading (which may be shared by replies worded alike) and the answered tweet. */
+export function cuesOf(r: ReplyReading, answeredText?: string): CueSet {
+  return cuesWith(r, answeredCues(answeredText), !!answeredText);
+}
+
+/** cuesOf() for a caller that has read the answered tweet's cues (answeredCues) already. */
+export function cuesWith(r: ReplyReading, fromAnswered: readonly Hit[], answered: boolean): CueSet {
+  const { n, tk } = r;
   const { tokens, ids } = tk;
-  const hits = replyCues(n, tk);
-  for (const h of answeredCues(answeredText)) hits.push(h);
+  const hits = fromAnswered.length ? [...r.hits, ...fromAnswered] : r.hits;
   // A handful of hits: a linear search beats building a Map for each reply.
   const has = (c: CueName) => {
     for (const h of hits) if (h.cue === c) return h;
     return undefined;
   };
-  return { n, tokens, ids, hits, answered: !!answeredText, has };
+  return { n, tokens, ids, hits, answered, has };
 }
 
 const CHANNEL_CUES: CueName[] = ['dm', 'email', 'phone', 'channel', 'forum', 'genericLink'];

@@ -1,7 +1,7 @@
 // The per-reply work of an audit — classification, sign-off, template key, folding into the
 // brand's summary — over plain data, so it runs the same in the main thread or in a worker.
-import { classifyCuesLazily } from '../classify/index.js';
-import { cuesFor } from '../classify/rules.js';
+import { readReply } from '../classify/rules.js';
+import { Reading, ReplyReadings } from './readings.js';
 import { templateKey } from '../score/canned.js';
 import { nameUsed } from '../score/touch.js';
 import type { Classification, Label, LabeledReply, Tweet } from '../model.js';
@@ -25,16 +25,20 @@ export interface ReplyResult {
   templateKey: string;
 }
 
-export function doReplyJob(j: ReplyJob): ReplyResult {
+/** `readings` shares the work on replies worded alike (see readings.ts); without it each reply
+ * is read afresh. */
+export function doReplyJob(j: ReplyJob, readings?: ReplyReadings): ReplyResult {
   // One normalization serves the classifier, the sign-off and the template key.
-  const cues = cuesFor(j.text, j.answeredText);
+  const reading = readings ? readings.get(j.text) : new Reading(readReply(j.text));
+  const n = reading.reply.n;
   const answered = j.answeredName !== undefined ? { authorName: j.answeredName } : null;
   const name = nameUsed(j.text, answered);
   return {
-    classification: classifyCuesLazily(cues),
-    signed: cues.n.signOff !== undefined,
+    classification: reading.verdict(j.answeredText),
+    signed: n.signOff !== undefined,
     named: name !== null,
-    templateKey: templateKey(j.text, answered, cues.n, name),
+    // A reply that names the person is keyed without the name (its own normalization).
+    templateKey: name ? templateKey(j.text, answered, n, name) : (reading.plainKey ??= templateKey(j.text, answered, n, null)),
   };
 }
 
@@ -108,6 +112,7 @@ export interface FoldResult {
 export class ReplyFolder {
   private readonly accs = new Map<string, BrandAccumulator>();
   private readonly replies = new Map<string, ReplyOut[]>();
+  private readonly readings = new ReplyReadings();
 
   constructor(
     private readonly timeZone: string,
@@ -115,7 +120,7 @@ export class ReplyFolder {
   ) {}
 
   add(j: FoldJob): void {
-    const res = doReplyJob({ text: j.tweet.text, answeredText: j.answered?.text, answeredName: j.answered?.authorName });
+    const res = doReplyJob({ text: j.tweet.text, answeredText: j.answered?.text, answeredName: j.answered?.authorName }, this.readings);
     let acc = this.accs.get(j.brand);
     if (!acc) this.accs.set(j.brand, (acc = new BrandAccumulator(j.brand, this.timeZone)));
     const out = acc.addReply(
