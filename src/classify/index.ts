@@ -3,7 +3,7 @@
 // together with the reply's words. Evidence names the cues and phrases that decided it.
 import { readFileSync } from 'node:fs';
 import { MAX_EVIDENCE, type Classification, type Label } from '../model.js';
-import { evidenceOf, type CueName, type Hit } from './cues.js';
+import { CUE_NAMES, evidenceOf, type CueName, type Hit } from './cues.js';
 import { cueFeatureId, featurize } from './features.js';
 import { LinearModel, type Prediction, type WeightsFile } from './model.js';
 import { asClassification, cuesFor, ruleDecision, type CueSet, type RuleDecision } from './rules.js';
@@ -39,26 +39,43 @@ function shippedModel(): LinearModel | null {
   return model;
 }
 
-/** What a model feature means for evidence: a cue, a word or word pair (quoted), or neither. */
-interface FeatureKind {
-  cue?: CueName;
-  quoted?: string;
-}
-function kindOf(feature: string): FeatureKind {
-  if (feature.startsWith('cue:') && !feature.includes(' ')) return { cue: feature.slice(4) as CueName };
-  if (!feature.includes(':') && !feature.includes('^') && !feature.includes('$')) return { quoted: `"${feature}"` };
-  return {};
-}
-// Feature rows repeat across replies: work out each one's kind once, per model.
-let kinds: (FeatureKind | undefined)[] = [];
-let kindsOf: LinearModel | null = null;
-function kindOfRow(m: LinearModel, row: number): FeatureKind {
-  if (kindsOf !== m) {
-    kinds = new Array(m.size);
-    kindsOf = m;
+/** What a model feature means for evidence: a cue, a word or word pair (quoted), or neither.
+ * Worked out once per feature and model, kept as small codes (explaining runs once per reply). */
+const KIND_UNKNOWN = 0;
+const KIND_NONE = 1;
+const KIND_QUOTED = 2;
+const KIND_CUE = 3; // + the cue's place in CUE_NAMES
+class FeatureKinds {
+  private readonly code: Uint8Array;
+  private readonly quotedAt: (string | undefined)[];
+
+  constructor(readonly model: LinearModel) {
+    this.code = new Uint8Array(model.size);
+    this.quotedAt = new Array<string | undefined>(model.size);
   }
-  return (kinds[row] ??= kindOf(m.name(row)));
+
+  /** KIND_NONE, KIND_QUOTED or KIND_CUE + cue index, for a feature row. */
+  of(row: number): number {
+    let c = this.code[row];
+    if (c === KIND_UNKNOWN) {
+      const f = this.model.name(row);
+      const cue = f.startsWith('cue:') && !f.includes(' ') ? CUE_NAMES.indexOf(f.slice(4) as CueName) : -1;
+      if (cue >= 0) c = KIND_CUE + cue;
+      else if (!f.includes(':') && !f.includes('^') && !f.includes('$')) {
+        c = KIND_QUOTED;
+        this.quotedAt[row] = `"${f}"`;
+      } else c = KIND_NONE;
+      this.code[row] = c;
+    }
+    return c;
+  }
+
+  quoted(row: number): string {
+    return this.quotedAt[row]!;
+  }
 }
+let kinds: FeatureKinds | null = null;
+const kindsFor = (m: LinearModel) => (kinds?.model === m ? kinds : (kinds = new FeatureKinds(m)));
 
 const round2 = (x: number) => Math.round(x * 100) / 100;
 
@@ -112,12 +129,13 @@ class ModelClassification implements Classification {
 function explain(m: LinearModel, cues: CueSet, rules: RuleDecision, ids: number[], p: Prediction): string[] {
   const chosen: Hit[] = [];
   const words: string[] = [];
+  const kinds = kindsFor(m);
   for (const row of m.explain(ids, p.index, 6)) {
-    const k = kindOfRow(m, row);
-    if (k.cue) {
-      const hit = cues.has(k.cue);
+    const k = kinds.of(row);
+    if (k >= KIND_CUE) {
+      const hit = cues.has(CUE_NAMES[k - KIND_CUE]);
       if (hit && !chosen.includes(hit)) chosen.push(hit);
-    } else if (k.quoted) words.push(k.quoted);
+    } else if (k === KIND_QUOTED) words.push(kinds.quoted(row));
   }
   if (rules.label === p.label) for (const h of rules.hits) if (!chosen.includes(h)) chosen.push(h);
   // The strongest features are often words; a cue that also favours the label reads better.

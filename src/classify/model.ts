@@ -71,9 +71,6 @@ export class LinearModel {
   private foundFor: ArrayLike<number> | null = null;
   private readonly topRows = new Int32Array(16);
   private readonly topW = new Int32Array(16);
-  /** Per slot and label: how far the feature favours the label over the mean of the others,
-   * times (labels − 1) × scale — an exact integer; worked out when first explaining. */
-  private leanings: Int32Array | null = null;
 
   constructor(source: WeightsFile | Table) {
     const t = 'weights' in source ? indexWeights(source) : source;
@@ -148,29 +145,26 @@ export class LinearModel {
   /** Whether the feature `id` favours label `index` by more than explain()'s floor (false for
    * a feature the model does not know). */
   favours(id: number, index: number): boolean {
-    const k = this.labels.length;
     const half = this.stride / 2;
     let i = mix(id) & this.mask;
     for (;;) {
       const key = this.keys[i * half];
-      if (key === id) return (this.leanings ??= this.leaningsOf())[i * k + index] > 0.05 * (k - 1) * this.scale;
+      if (key === id) return this.leaning(i, index) > 0.05 * (this.labels.length - 1) * this.scale;
       if (key === -1) return false;
       i = (i + 1) & this.mask;
     }
   }
 
-  private leaningsOf(): Int32Array {
+  /** How far the feature in `slot` favours label `index` over the mean of the others, times
+   * (labels − 1) × scale: an exact integer, W[index]·(k−1) − Σ others = W[index]·k − Σ all. Read
+   * from the slot itself, which the look-up has just brought into the cache. */
+  private leaning(slot: number, index: number): number {
     const k = this.labels.length;
-    const { weights: W, stride } = this;
-    const cap = this.rows.length;
-    const lean = new Int32Array(cap * k);
-    for (let s = 0; s < cap; s++) {
-      const o = s * stride + 2;
-      let sum = 0;
-      for (let j = 0; j < k; j++) sum += W[o + j];
-      for (let j = 0; j < k; j++) lean[s * k + j] = W[o + j] * k - sum; // = W[j]·(k−1) − Σ others
-    }
-    return lean;
+    const W = this.weights;
+    const o = slot * this.stride + 2;
+    let sum = 0;
+    for (let j = 0; j < k; j++) sum += W[o + j];
+    return W[o + index] * k - sum;
   }
 
   private allNames(): string[] {
@@ -255,7 +249,6 @@ export class LinearModel {
     const k = this.labels.length;
     // Right after predict(ids) (the usual case) the features found are still at hand.
     if (this.foundFor !== ids) this.lookUp(ids);
-    const lean = (this.leanings ??= this.leaningsOf());
     const found = this.found;
     const nFound = this.nFound;
     const topAt = this.topRows;
@@ -266,7 +259,7 @@ export class LinearModel {
     let kept = 0;
     for (let f = 0; f < nFound; f++) {
       const slot = found[f];
-      const weight = lean[slot * k + index];
+      const weight = this.leaning(slot, index);
       if (weight <= floor || (kept === want && weight <= topW[kept - 1])) continue;
       let dup = false;
       for (let i = 0; i < kept; i++) if (topAt[i] === slot) dup = true;
