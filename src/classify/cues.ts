@@ -34,18 +34,21 @@ class AnchoredLists {
   /** Per pattern: the bit mask of all its anchor groups, or 0 when it always runs. */
   private readonly full: Uint8Array;
   private readonly table: IntTable;
-  /** Per anchor word (table row): codes = pattern number × 8 + anchor group. */
-  private readonly codes: number[][];
-  /** Per anchor word: the lead patterns it can start. */
-  private readonly leads: (number[] | undefined)[];
-  private readonly digitCodes: number[];
+  // Per anchor word (table row), flat: codes[codeAt[w] .. codeAt[w + 1]) are its pattern
+  // number × 8 + anchor group; leads[leadAt[w] .. leadAt[w + 1]) the lead patterns it can start.
+  private readonly codeAt: Int32Array;
+  private readonly codes: Int32Array;
+  private readonly leadAt: Int32Array;
+  private readonly leads: Int32Array;
+  private readonly digitCodes: Int32Array;
   /** Per pattern: the anchor groups seen so far (a bit each); reset after each text. */
   private readonly seen: Uint8Array;
   /** Per anchor word: the text (generation) it was last marked for. */
   private readonly stamp: Int32Array;
   private generation = 0;
-  /** Patterns whose `seen` is not 0. */
-  private readonly touched: number[] = [];
+  /** Patterns whose `seen` is not 0 (the first `nTouched`). */
+  private readonly touched: Int32Array;
+  private nTouched = 0;
   /** Patterns that always run ('*'), and every pattern (ungated). */
   private readonly always: number[];
   private readonly every: number[];
@@ -71,11 +74,12 @@ class AnchoredLists {
     );
     const words = [...byWord.keys()];
     this.table = new IntTable(words.map(hashStr));
-    this.codes = words.map((w) => byWord.get(w)!);
-    this.leads = words.map((w) => leadsByWord.get(w));
-    this.digitCodes = byWord.get('#digits') ?? [];
+    [this.codeAt, this.codes] = flat(words.map((w) => byWord.get(w)!));
+    [this.leadAt, this.leads] = flat(words.map((w) => leadsByWord.get(w) ?? []));
+    this.digitCodes = Int32Array.from(byWord.get('#digits') ?? []);
     this.stamp = new Int32Array(words.length).fill(-1);
     this.seen = new Uint8Array(all.length);
+    this.touched = new Int32Array(all.length);
     this.always = all.flatMap((pt, i) => (pt.anchors[0][0] === '*' ? [i] : []));
     this.every = all.map((_, i) => i);
     this.places = new Int32Array(all.length * MAX_PLACES);
@@ -87,15 +91,15 @@ class AnchoredLists {
    * pattern order. Only the patterns some token touched are looked at, and then reset.
    */
   candidates(tk: AnchorTokens): number[] {
-    const touched = this.touched;
-    touched.length = 0;
+    this.nTouched = 0;
     this.generation = (this.generation + 1) | 0;
     this.mark(tk.ids, tk.starts);
     if (tk.partIds.length) this.mark(tk.partIds, tk.partStarts);
-    if (tk.digits >= 10) this.markCodes(this.digitCodes);
-    const out: number[] = [...this.always];
-    const { seen, full } = this;
-    for (const p of touched) {
+    if (tk.digits >= 10) this.markCodes(this.digitCodes, 0, this.digitCodes.length);
+    const out: number[] = this.always.slice();
+    const { seen, full, touched } = this;
+    for (let t = 0; t < this.nTouched; t++) {
+      const p = touched[t];
       if (seen[p] === full[p]) out.push(p);
       seen[p] = 0;
     }
@@ -112,35 +116,35 @@ class AnchoredLists {
     return out;
   }
 
-  private markCodes(codes: number[]): void {
+  private markCodes(codes: Int32Array, from: number, to: number): void {
     const seen = this.seen;
-    for (let i = 0; i < codes.length; i++) {
-      const p = codes[i] >> 3;
+    for (let i = from; i < to; i++) {
+      const code = codes[i];
+      const p = code >> 3;
       if (seen[p] === 0) {
-        this.touched.push(p);
+        this.touched[this.nTouched++] = p;
         this.placeCount[p] = 0;
       }
-      seen[p] |= 1 << (codes[i] & 7);
+      seen[p] |= 1 << (code & 7);
     }
   }
 
   private mark(ids: number[], starts: number[]): void {
-    const stamp = this.stamp;
+    const { stamp, table, codeAt, leadAt, leads, generation } = this;
     for (let t = 0; t < ids.length; t++) {
-      const row = this.table.get(ids[t]);
+      const row = table.get(ids[t]);
       if (row < 0) continue;
       // Common words ("the", "you") anchor many patterns: mark their codes once per text.
-      if (stamp[row] !== this.generation) {
-        stamp[row] = this.generation;
-        this.markCodes(this.codes[row]);
+      if (stamp[row] !== generation) {
+        stamp[row] = generation;
+        this.markCodes(this.codes, codeAt[row], codeAt[row + 1]);
       }
-      const leads = this.leads[row];
-      if (leads)
-        for (const pt of leads) {
-          const n = this.placeCount[pt];
-          if (n < MAX_PLACES) this.places[pt * MAX_PLACES + n] = starts[t];
-          if (n <= MAX_PLACES) this.placeCount[pt] = n + 1;
-        }
+      for (let l = leadAt[row]; l < leadAt[row + 1]; l++) {
+        const pt = leads[l];
+        const n = this.placeCount[pt];
+        if (n < MAX_PLACES) this.places[pt * MAX_PLACES + n] = starts[t];
+        if (n <= MAX_PLACES) this.placeCount[pt] = n + 1;
+      }
     }
   }
 
@@ -182,6 +186,15 @@ class AnchoredLists {
 }
 
 const MAX_PLACES = 8;
+
+/** Lists of numbers as one array and where each starts (list w is at[w] .. at[w + 1]). */
+function flat(lists: readonly (readonly number[])[]): [Int32Array, Int32Array] {
+  const at = new Int32Array(lists.length + 1);
+  lists.forEach((l, w) => (at[w + 1] = at[w] + l.length));
+  const data = new Int32Array(at[lists.length]);
+  lists.forEach((l, w) => data.set(l, at[w]));
+  return [at, data];
+}
 
 type AnchorTokens = Pick<Tokens, 'ids' | 'partIds' | 'starts' | 'partStarts' | 'digits'>;
 
