@@ -159,13 +159,57 @@ export function clusterKeys(
     return u;
   });
 
-  // 2. Word sets over distinct keys, words numbered rarest first.
-  const words = uniq.map((k) => [...new Set(k ? k.split(' ') : [])]);
-  const df = new Map<string, number>();
-  for (const ws of words) for (const w of ws) df.set(w, (df.get(w) ?? 0) + 1);
-  const order = [...df.keys()].sort((a, b) => df.get(a)! - df.get(b)! || (a < b ? -1 : a > b ? 1 : 0));
-  const rank = new Map(order.map((w, i) => [w, i]));
-  const sets = words.map((ws) => Int32Array.from(ws.map((w) => rank.get(w)!)).sort());
+  // 2. Word sets over distinct keys, words numbered rarest first (ties in code-unit order). All
+  //    in integers: a feed has thousands of distinct keys, and a single-handle audit runs this
+  //    once, before the code is warm, where maps of strings and sorts with comparators are slow.
+  const idOf = new Map<string, number>();
+  const text: string[] = [];
+  const df: number[] = [];
+  const lastIn: number[] = [];
+  const wordIds = uniq.map((k, u) => {
+    const ids: number[] = [];
+    if (k)
+      for (const w of k.split(' ')) {
+        let id = idOf.get(w);
+        if (id === undefined) {
+          id = text.length;
+          idOf.set(w, id);
+          text.push(w);
+          df.push(0);
+          lastIn.push(-1);
+        }
+        // Each word once per key.
+        if (lastIn[id] !== u) {
+          lastIn[id] = u;
+          df[id]++;
+          ids.push(id);
+        }
+      }
+    return ids;
+  });
+  const nw = text.length;
+  // Sorted without a comparator: by df × nw + alphabetical place (each word's is unique).
+  const idAtAlpha = new Int32Array(nw);
+  const alpha = new Int32Array(nw);
+  // The default sort compares code units, as a < b does.
+  text
+    .slice()
+    .sort()
+    .forEach((w, place) => {
+      const id = idOf.get(w)!;
+      alpha[id] = place;
+      idAtAlpha[place] = id;
+    });
+  const byRarity = new Float64Array(nw);
+  for (let id = 0; id < nw; id++) byRarity[id] = df[id] * nw + alpha[id];
+  byRarity.sort();
+  const rank = new Int32Array(nw);
+  for (let r = 0; r < nw; r++) rank[idAtAlpha[byRarity[r] % nw]] = r;
+  const sets = wordIds.map((ids) => {
+    const set = new Int32Array(ids.length);
+    for (let i = 0; i < ids.length; i++) set[i] = rank[ids[i]];
+    return set.sort();
+  });
 
   // 3. Union–find over distinct keys.
   const parent = Int32Array.from(uniq.keys());
