@@ -107,20 +107,22 @@ class ModelClassification implements Classification {
   readonly label: Label;
   readonly confidence: number;
   private explained: string[] | undefined;
+  /** What explaining reads; let go once it has (an audit may keep the verdict a long time). */
+  private inputs: { m: LinearModel; cues: CueSet; rules: RuleDecision; ids: number[]; p: Prediction } | null;
 
-  constructor(
-    private readonly m: LinearModel,
-    private readonly cues: CueSet,
-    private readonly rules: RuleDecision,
-    private readonly ids: number[],
-    private readonly p: Prediction,
-  ) {
+  constructor(m: LinearModel, cues: CueSet, rules: RuleDecision, ids: number[], p: Prediction) {
     this.label = p.label;
     this.confidence = round2(p.confidence);
+    this.inputs = { m, cues, rules, ids, p };
   }
 
   get evidence(): string[] {
-    return (this.explained ??= explain(this.m, this.cues, this.rules, this.ids, this.p));
+    if (this.explained === undefined) {
+      const { m, cues, rules, ids, p } = this.inputs!;
+      this.explained = explain(m, cues, rules, ids, p);
+      this.inputs = null;
+    }
+    return this.explained;
   }
 }
 

@@ -3,7 +3,7 @@
 import { MAX_EVIDENCE, type Classification, type Label } from '../model.js';
 import { answeredCues, evidenceOf, replyCues, type CueName, type Hit } from './cues.js';
 import { normalize, type Normalized } from './normalize.js';
-import { tokenize, type Tokens } from './tokens.js';
+import { tokenize } from './tokens.js';
 
 export interface CueSet {
   n: Normalized;
@@ -17,17 +17,21 @@ export interface CueSet {
   has(cue: CueName): Hit | undefined;
 }
 
-/** What the cues read off the reply alone: its normalized text, tokens and own cues. */
+/** What the cues read off the reply alone: its normalized text, token ids and own cues. */
 export interface ReplyReading {
   n: Normalized;
-  tk: Tokens;
+  /** hashStr of each token. */
+  ids: number[];
+  /** The tokens, when asked for (training). */
+  tokens: string[] | null;
   hits: readonly Hit[];
 }
 
 export function readReply(text: string, withTokens = false): ReplyReading {
   const n = normalize(text);
   const tk = tokenize(n.text, withTokens);
-  return { n, tk, hits: replyCues(n, tk) };
+  // Only the ids outlive the matching (a reading may be kept for replies worded alike).
+  return { n, ids: tk.ids, tokens: tk.tokens, hits: replyCues(n, tk) };
 }
 
 export function cuesFor(text: string, answeredText?: string, withTokens = false): CueSet {
@@ -41,8 +45,7 @@ export function cuesOf(r: ReplyReading, answeredText?: string): CueSet {
 
 /** cuesOf() for a caller that has read the answered tweet's cues (answeredCues) already. */
 export function cuesWith(r: ReplyReading, fromAnswered: readonly Hit[], answered: boolean): CueSet {
-  const { n, tk } = r;
-  const { tokens, ids } = tk;
+  const { n, tokens, ids } = r;
   const hits = fromAnswered.length ? [...r.hits, ...fromAnswered] : r.hits;
   // A handful of hits: a linear search beats building a Map for each reply.
   const has = (c: CueName) => {

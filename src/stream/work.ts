@@ -112,15 +112,20 @@ export interface FoldResult {
 export class ReplyFolder {
   private readonly accs = new Map<string, BrandAccumulator>();
   private readonly replies = new Map<string, ReplyOut[]>();
-  private readonly readings = new ReplyReadings();
+  /** Shared readings of replies worded alike (see readings.ts), or null: a worker folding part
+   * of a huge file keeps none (memory counts there, and the reading thread sets the pace). */
+  private readonly readings: ReplyReadings | null;
 
   constructor(
     private readonly timeZone: string,
     private readonly keepReplies: boolean,
-  ) {}
+    shareReadings = true,
+  ) {
+    this.readings = shareReadings ? new ReplyReadings() : null;
+  }
 
   add(j: FoldJob): void {
-    const res = doReplyJob({ text: j.tweet.text, answeredText: j.answered?.text, answeredName: j.answered?.authorName }, this.readings);
+    const res = doReplyJob({ text: j.tweet.text, answeredText: j.answered?.text, answeredName: j.answered?.authorName }, this.readings ?? undefined);
     let acc = this.accs.get(j.brand);
     if (!acc) this.accs.set(j.brand, (acc = new BrandAccumulator(j.brand, this.timeZone)));
     const out = acc.addReply(

@@ -3,7 +3,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { ReplyFolder, unpackJobs } from './work.js';
 
-const folder = new ReplyFolder(workerData.timeZone, workerData.keepReplies);
+const folder = new ReplyFolder(workerData.timeZone, workerData.keepReplies, false);
 
 parentPort!.on('message', (msg: { seq: number; jobs?: (string | number)[]; finish?: boolean }) => {
   if (msg.finish) parentPort!.postMessage({ seq: msg.seq, result: folder.result() });
