@@ -1,7 +1,8 @@
 // The per-reply work of an audit — classification, sign-off, template key, folding into the
 // brand's summary — over plain data, so it runs the same in the main thread or in a worker.
-import { readReply } from '../classify/rules.js';
-import { Reading, ReplyReadings } from './readings.js';
+import { classifyCuesLazily } from '../classify/index.js';
+import { cuesOf, readReply } from '../classify/rules.js';
+import { ReplyReadings } from './readings.js';
 import { templateKey } from '../score/canned.js';
 import { nameUsed } from '../score/touch.js';
 import type { Classification, Label, LabeledReply, Tweet } from '../model.js';
@@ -28,17 +29,18 @@ export interface ReplyResult {
 /** `readings` shares the work on replies worded alike (see readings.ts); without it each reply
  * is read afresh. */
 export function doReplyJob(j: ReplyJob, readings?: ReplyReadings): ReplyResult {
+  const shared = readings?.get(j.text);
   // One normalization serves the classifier, the sign-off and the template key.
-  const reading = readings ? readings.get(j.text) : new Reading(readReply(j.text));
-  const n = reading.reply.n;
+  const reply = shared ? shared.reply : readReply(j.text);
+  const n = reply.n;
   const answered = j.answeredName !== undefined ? { authorName: j.answeredName } : null;
   const name = nameUsed(j.text, answered);
   return {
-    classification: reading.verdict(j.answeredText),
+    classification: shared ? shared.verdict(j.answeredText) : classifyCuesLazily(cuesOf(reply, j.answeredText)),
     signed: n.signOff !== undefined,
     named: name !== null,
     // A reply that names the person is keyed without the name (its own normalization).
-    templateKey: name ? templateKey(j.text, answered, n, name) : (reading.plainKey ??= templateKey(j.text, answered, n, null)),
+    templateKey: shared && !name ? (shared.plainKey ??= templateKey(j.text, answered, n, null)) : templateKey(j.text, answered, n, name),
   };
 }
 
@@ -112,20 +114,20 @@ export interface FoldResult {
 export class ReplyFolder {
   private readonly accs = new Map<string, BrandAccumulator>();
   private readonly replies = new Map<string, ReplyOut[]>();
-  /** Shared readings of replies worded alike (see readings.ts), or null: a worker folding part
+  /** Shared readings of replies worded alike (see readings.ts), or none: a worker folding part
    * of a huge file keeps none (memory counts there, and the reading thread sets the pace). */
-  private readonly readings: ReplyReadings | null;
+  private readonly readings: ReplyReadings | undefined;
 
   constructor(
     private readonly timeZone: string,
     private readonly keepReplies: boolean,
     shareReadings = true,
   ) {
-    this.readings = shareReadings ? new ReplyReadings() : null;
+    this.readings = shareReadings ? new ReplyReadings() : undefined;
   }
 
   add(j: FoldJob): void {
-    const res = doReplyJob({ text: j.tweet.text, answeredText: j.answered?.text, answeredName: j.answered?.authorName }, this.readings ?? undefined);
+    const res = doReplyJob({ text: j.tweet.text, answeredText: j.answered?.text, answeredName: j.answered?.authorName }, this.readings);
     let acc = this.accs.get(j.brand);
     if (!acc) this.accs.set(j.brand, (acc = new BrandAccumulator(j.brand, this.timeZone)));
     const out = acc.addReply(
