@@ -42,9 +42,17 @@ function beatsLast(list: ReplyOut[], r: LabeledReply): boolean {
   return more !== 0 ? more > 0 : newer;
 }
 
+/** Puts r in its place in the sorted list (after any it ties with, as a stable sort would) and
+ * keeps the first EXAMPLES_PER_LABEL. A feed in time order makes nearly every reply a newer
+ * example: an insertion, not a sort, each time. */
 function keepTelling(list: ReplyOut[], r: ReplyOut): void {
+  let i = list.length;
   list.push(r);
-  list.sort(tellingFirst);
+  while (i > 0 && tellingFirst(r, list[i - 1]) < 0) {
+    list[i] = list[i - 1];
+    i--;
+  }
+  list[i] = r;
   if (list.length > EXAMPLES_PER_LABEL) list.pop();
 }
 
