@@ -69,6 +69,14 @@ describe('hard cases for the reply classifier', () => {
     expect(label('Plans allow two screens at once, but you can upgrade to Family in Settings > Plan to watch on four.', 'why does it say too many screens')).toBe('resolving');
   });
 
+  it('labels feedback handed to a team, with nothing done in public, as deflecting, and says so', () => {
+    const c = classify({ text: "Thanks for letting us know, Ravi! We've passed this on to our delivery team ^KM" }, { text: 'driver left my parcel in the rain again' });
+    expect(c.label).toBe('deflecting');
+    expect(c.evidence[0]).toBe('canned brush-off: "passed this on to our delivery team"');
+    // Handing it over and then fixing it in public is still resolving.
+    expect(label("We've passed this on to our billing team and they have refunded the £12 today; it shows in 3-5 days.", 'charged twice for one order')).toBe('resolving');
+  });
+
   it('labels an outside force given as the cause as blaming', () => {
     expect(label('Due to the snow storm across the north, all deliveries in your area are delayed until further notice.', 'where is my parcel??')).toBe('blaming');
   });
