@@ -11,6 +11,7 @@ import { generateTwcs, rng } from './gen-twcs.js';
 const ROOT = new URL('..', import.meta.url).pathname;
 const OUT = join(ROOT, 'bench', 'out');
 const BIN = join(ROOT, 'bin', 'feedhealth.js');
+const ESM_CLI = join(ROOT, 'bench', 'esm-cli.js');
 
 /** Runs a command; resolves with wall seconds and the process's peak RSS (VmHWM, polled). */
 function timed(cmd, args, { mayFail = false } = {}) {
@@ -115,17 +116,22 @@ export function ensureFeeds() {
 }
 
 /** The single-handle audits (canned and varied feeds): medians of `runs` runs each, interleaved
- * with a bare `node -e 0` start. */
+ * with a bare `node -e 0` start and with the same audits run from the ES modules instead of the
+ * bundle and its code cache (bench/esm-cli.js). */
 export async function benchSingle({ runs = 5 } = {}) {
   const feeds = ensureFeeds();
-  const ms = { canned: [], varied: [], bare: [] };
+  const ms = { canned: [], varied: [], cannedModules: [], variedModules: [], bare: [] };
   for (let i = 0; i < runs; i++) {
     ms.bare.push((await timed(process.execPath, ['-e', '0'])).seconds * 1000);
-    for (const kind of ['canned', 'varied']) ms[kind].push((await timed(process.execPath, [BIN, 'audit', feeds[kind], '--json'])).seconds * 1000);
+    for (const kind of ['canned', 'varied']) {
+      ms[kind].push((await timed(process.execPath, [BIN, 'audit', feeds[kind], '--json'])).seconds * 1000);
+      ms[`${kind}Modules`].push((await timed(process.execPath, [ESM_CLI, 'audit', feeds[kind], '--json'])).seconds * 1000);
+    }
   }
   const med = (a) => [...a].sort((x, y) => x - y)[Math.floor(a.length / 2)];
   const stat = (a) => ({ median: med(a), min: Math.min(...a), max: Math.max(...a) });
-  return { runs, single: { canned: stat(ms.canned), varied: stat(ms.varied) }, nodeStartMs: med(ms.bare) };
+  const { bare, ...audits } = ms;
+  return { runs, single: Object.fromEntries(Object.entries(audits).map(([k, a]) => [k, stat(a)])), nodeStartMs: med(bare) };
 }
 
 /**
@@ -177,6 +183,8 @@ export function formatSingle(r) {
     `  single-handle audit, 3,200 tweets as v2 pages, --json, Node start included (${r.runs} runs; target ≤ 300 ms):`,
     line('canned', 'canned feed (5 wordings)'),
     line('varied', 'varied feed (the labeled replies)'),
+    line('cannedModules', 'canned, from the ES modules (no bundle)'),
+    line('variedModules', 'varied, from the ES modules (no bundle)'),
     `    bare node start                          median ${r.nodeStartMs.toFixed(0)} ms`,
   ].join('\n');
 }

@@ -1,4 +1,4 @@
 #!/usr/bin/env node
-import { main } from '../dist/cli.js';
+import { cliMain } from '../dist/launch.js';
 
-process.exitCode = await main(process.argv);
+process.exitCode = await (await cliMain())(process.argv);

@@ -5,9 +5,10 @@ import { readFileSync } from 'node:fs';
 import { INPUT_FORMATS } from './model.js';
 import { EXIT } from './errors.js';
 import { REPORT_FORMATS } from './render/formats.js';
+import { ROOT_URL } from './paths.js';
 
 function version(): string {
-  const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
+  const pkg = JSON.parse(readFileSync(new URL('package.json', ROOT_URL), 'utf8')) as { version: string };
   return pkg.version;
 }
 

@@ -23,7 +23,7 @@ export type CueName = (typeof CUE_NAMES)[number];
 
 /**
  * Phrase lists matched through their anchors: a pattern runs only when a word of each of its
- * anchor groups is among the text's tokens, so a reply runs a handful of its ~110 patterns.
+ * anchor groups is among the text's tokens, so a reply runs a handful of its ~120 patterns.
  * A "lead" pattern (anchors starting with ^) matches only where a word of its first group
  * starts, so it is tried at those places alone instead of scanning the whole text.
  * Each list yields its earliest match.

@@ -7,6 +7,7 @@ import { CUE_NAMES, evidenceOf, type CueName, type Hit } from './cues.js';
 import { cueFeatureId, featurize } from './features.js';
 import { LinearModel, type Prediction, type WeightsFile } from './model.js';
 import { asClassification, cuesFor, ruleDecision, type CueSet, type RuleDecision } from './rules.js';
+import { ROOT_URL } from '../paths.js';
 
 export interface ReplyLike {
   text: string;
@@ -14,8 +15,8 @@ export interface ReplyLike {
 
 /** Where the shipped weights live (models/ at the package root): readable JSON, and the same
  * model packed for loading (what classify reads; `npm run train` writes both). */
-export const WEIGHTS_URL = new URL('../../models/classifier.json', import.meta.url);
-export const PACKED_URL = new URL('../../models/classifier.bin', import.meta.url);
+export const WEIGHTS_URL = new URL('models/classifier.json', ROOT_URL);
+export const PACKED_URL = new URL('models/classifier.bin', ROOT_URL);
 
 let model: LinearModel | null | undefined;
 

@@ -3,6 +3,7 @@
 // exactly, so the report is the same whatever the number of workers.
 import { Worker } from 'node:worker_threads';
 import { packJobs, ReplyFolder, type FoldJob, type FoldResult } from './work.js';
+import { DIST_URL } from '../paths.js';
 
 export const BATCH = 512;
 
@@ -20,7 +21,7 @@ export class ReplyPool {
   constructor(workers: number, timeZone: string, keepReplies: boolean) {
     this.local = workers === 0 ? new ReplyFolder(timeZone, keepReplies) : null;
     for (let i = 0; i < workers; i++) {
-      const w = new Worker(new URL('./worker.js', import.meta.url), { workerData: { timeZone, keepReplies } });
+      const w = new Worker(new URL('stream/worker.js', DIST_URL), { workerData: { timeZone, keepReplies } });
       w.on('message', (m: Reply) => {
         this.waiting.get(m.seq)?.resolve(m);
         this.waiting.delete(m.seq);
