@@ -66,9 +66,17 @@ export function writeCodeCache(loaded: LoadedBundle, file = BUNDLE, cacheFile = 
   return HEADER + data.length;
 }
 
-/** The CLI's main(): from the bundle when there is one, else from the ES modules. */
+/** Whether the bundle predates the ES modules it was made from (`tsc` run again without the
+ * bundling step, as a watch build does): then it is not the code in dist/, and not run. */
+export function bundleIsStale(file = BUNDLE, modules = fileURLToPath(new URL('cli.js', import.meta.url))): boolean {
+  const bundle = statSync(file, { throwIfNoEntry: false });
+  const cli = statSync(modules, { throwIfNoEntry: false });
+  return !!bundle && !!cli && cli.mtimeMs > bundle.mtimeMs;
+}
+
+/** The CLI's main(): from the bundle when there is a current one, else from the ES modules. */
 export async function cliMain(): Promise<Main> {
-  const loaded = loadBundle();
+  const loaded = bundleIsStale() ? null : loadBundle();
   if (loaded) return loaded.main;
   return (await import('./cli.js')).main;
 }

@@ -1,11 +1,11 @@
 // Start-up runs the CLI from one bundle with V8's code cache (src/launch.ts). The cache must be
 // used only for the bundle it was made from, and a run must give what the ES modules give.
 import { execFileSync } from 'node:child_process';
-import { appendFileSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { loadBundle, writeCodeCache } from '../src/launch.js';
+import { bundleIsStale, loadBundle, writeCodeCache } from '../src/launch.js';
 import { ROOT } from './helpers/paths.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'feedhealth-launch-'));
@@ -58,6 +58,21 @@ describe('start-up from the bundle and its code cache', () => {
 
   it('reports no bundle when there is none (the ES modules then run)', () => {
     expect(loadBundle(join(dir, 'missing.cjs'), join(dir, 'missing.cjs.cache'))).toBeNull();
+  });
+
+  it('counts a bundle older than the ES modules as stale (tsc run again without bundling)', () => {
+    const bundle = writeBundle('stale.cjs');
+    const cli = join(dir, 'cli.js');
+    writeFileSync(cli, '');
+    utimesSync(bundle, 1_000, 1_000);
+    utimesSync(cli, 2_000, 2_000);
+    expect(bundleIsStale(bundle, cli)).toBe(true);
+    utimesSync(bundle, 3_000, 3_000);
+    expect(bundleIsStale(bundle, cli)).toBe(false);
+    // Unpacked from a package, every file has the same time: not stale.
+    utimesSync(cli, 3_000, 3_000);
+    expect(bundleIsStale(bundle, cli)).toBe(false);
+    expect(bundleIsStale(join(dir, 'missing.cjs'), cli)).toBe(false);
   });
 
   it('refuses a file that is not the CLI bundle', () => {
