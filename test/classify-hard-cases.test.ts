@@ -79,5 +79,9 @@ describe('hard cases for the reply classifier', () => {
 
   it('labels an outside force given as the cause as blaming', () => {
     expect(label('Due to the snow storm across the north, all deliveries in your area are delayed until further notice.', 'where is my parcel??')).toBe('blaming');
+    // Said as the brand having no hand in it.
+    const c = classify({ text: "The lifts at that station belong to the council and repairs need their sign-off. Sadly that's not something within our control." }, { text: 'lift broken AGAIN at the station' });
+    expect(c.label).toBe('blaming');
+    expect(c.evidence).toContain('outside force: "not something within our control"');
   });
 });
