@@ -3,6 +3,7 @@
 // dist/feedhealth.cjs, and V8's code cache for it, dist/feedhealth.cjs.cache, made by running the
 // bundle on the bundled fixtures in every report format so the cache holds the code those runs
 // compile (see src/launch.ts for why and how it is loaded).
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -22,7 +23,8 @@ await build({
   external: ['twitter-api-v2'],
   // Every module of the bundle finds files from the bundle's own place (src/paths.ts).
   define: { 'import.meta.url': '__feedhealthBundleUrl' },
-  banner: { js: 'var __feedhealthBundleUrl = require("node:url").pathToFileURL(__filename).href;' },
+  // A new build id each time: the code cache names the bundle it belongs to by it (src/launch.ts).
+  banner: { js: `// feedhealth build ${Date.now().toString(36)}-${randomBytes(4).toString('hex')}\nvar __feedhealthBundleUrl = require("node:url").pathToFileURL(__filename).href;` },
   // import() of a bundled module becomes a require: a vm.Script cannot import().
   supported: { 'dynamic-import': false },
   logLevel: 'warning',

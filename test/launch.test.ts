@@ -11,10 +11,11 @@ import { ROOT } from './helpers/paths.js';
 const dir = mkdtempSync(join(tmpdir(), 'feedhealth-launch-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-// A stand-in bundle: CommonJS exporting main(), with a function that only runs when called.
-function writeBundle(name: string, extra = ''): string {
+// A stand-in bundle: CommonJS exporting main(), with a function that only runs when called, and
+// a build id on its first line as the real one has.
+function writeBundle(name: string, id = 'test-1'): string {
   const file = join(dir, name);
-  writeFileSync(file, `function double(n) { return n * 2; }\nexports.main = async (argv) => double(argv.length);\n${extra}`);
+  writeFileSync(file, `// feedhealth build ${id}\nfunction double(n) { return n * 2; }\nexports.main = async (argv) => double(argv.length);\n`);
   return file;
 }
 
@@ -25,30 +26,33 @@ describe('start-up from the bundle and its code cache', () => {
     const first = loadBundle(file, cache)!;
     expect(first.cached).toBe(false);
     expect(await first.main(['node', 'x', 'y'])).toBe(6);
-    expect(writeCodeCache(first, file, cache)).toBeGreaterThan(16);
+    expect(first.stamp.id).toBe('test-1');
+    expect(writeCodeCache(first, cache)).toBeGreaterThan(32);
     const second = loadBundle(file, cache)!;
     expect(second.cached).toBe(true);
     expect(await second.main(['node'])).toBe(2);
   });
 
   it('ignores a cache made for another build of the bundle, or damaged', async () => {
-    const file = writeBundle('b.cjs');
+    const file = writeBundle('b.cjs', 'build-aaaa');
     const cache = `${file}.cache`;
-    writeCodeCache(loadBundle(file, cache)!, file, cache);
-    // Rebuilt: other contents (and time).
-    appendFileSync(file, '// rebuilt\n');
+    writeCodeCache(loadBundle(file, cache)!, cache);
+    // Rebuilt: the same code and size, another build id.
+    writeBundle('b.cjs', 'build-bbbb');
     const rebuilt = loadBundle(file, cache)!;
     expect(rebuilt.cached).toBe(false);
     expect(await rebuilt.main(['a', 'b'])).toBe(4);
-    // Made for this very bundle (same size and time), but the data is not V8's: V8 refuses it
-    // and compiles. (A source this process has not compiled yet: V8 keeps what it compiled.)
+    // Edited after the build: the same id, another size.
+    appendFileSync(file, '// edited\n');
+    expect(loadBundle(file, cache)!.cached).toBe(false);
+    // Made for this very bundle (size and id), but the data is not V8's: V8 refuses it and
+    // compiles. (A source this process has not compiled yet: V8 keeps what it compiled.)
     appendFileSync(file, '// again\n');
-    const header = readFileSync(cache).subarray(0, 16);
-    const st = statSync(file);
-    header.writeUInt32LE(st.size, 4);
-    header.writeDoubleLE(st.mtimeMs, 8);
+    const header = readFileSync(cache).subarray(0, 32);
+    header.writeUInt32LE(statSync(file).size, 4);
     writeFileSync(cache, Buffer.concat([header, Buffer.alloc(4096, 7)]));
     const damaged = loadBundle(file, cache)!;
+    expect(damaged.stamp.id).toBe('build-bbbb');
     expect(damaged.cached).toBe(false);
     expect(await damaged.main(['a'])).toBe(2);
     // A cache file that is not one at all.
@@ -64,13 +68,14 @@ describe('start-up from the bundle and its code cache', () => {
     const bundle = writeBundle('stale.cjs');
     const cli = join(dir, 'cli.js');
     writeFileSync(cli, '');
+    // utimes takes seconds.
     utimesSync(bundle, 1_000, 1_000);
-    utimesSync(cli, 2_000, 2_000);
+    utimesSync(cli, 1_060, 1_060);
     expect(bundleIsStale(bundle, cli)).toBe(true);
-    utimesSync(bundle, 3_000, 3_000);
+    utimesSync(bundle, 1_100, 1_100);
     expect(bundleIsStale(bundle, cli)).toBe(false);
-    // Unpacked from a package, every file has the same time: not stale.
-    utimesSync(cli, 3_000, 3_000);
+    // Unpacked from a package, files are written moments apart in any order: not stale.
+    utimesSync(cli, 1_100.02, 1_100.02);
     expect(bundleIsStale(bundle, cli)).toBe(false);
     expect(bundleIsStale(join(dir, 'missing.cjs'), cli)).toBe(false);
   });
