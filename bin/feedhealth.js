@@ -1,4 +1,4 @@
 #!/usr/bin/env node
 import { cliMain } from '../dist/launch.js';
 
-process.exitCode = await (await cliMain())(process.argv);
+process.exitCode = await (await cliMain(process.argv))(process.argv);

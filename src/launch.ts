@@ -83,9 +83,11 @@ export function bundleIsStale(file = BUNDLE, modules = fileURLToPath(new URL('cl
 }
 const STALE_AFTER_MS = 5_000;
 
-/** The CLI's main(): from the bundle when there is a current one, else from the ES modules. */
-export async function cliMain(): Promise<Main> {
-  const loaded = bundleIsStale() ? null : loadBundle();
+/** The CLI's main(): from the bundle when there is a current one, else from the ES modules.
+ * `--debug` runs the ES modules: their stack traces name the module and line that failed, not a
+ * line of one long bundle (a debugging run can spare the few tens of milliseconds). */
+export async function cliMain(argv: readonly string[] = process.argv): Promise<Main> {
+  const loaded = argv.includes('--debug') || bundleIsStale() ? null : loadBundle();
   if (loaded) return loaded.main;
   return (await import('./cli.js')).main;
 }

@@ -1,6 +1,6 @@
 // Start-up runs the CLI from one bundle with V8's code cache (src/launch.ts). The cache must be
 // used only for the bundle it was made from, and a run must give what the ES modules give.
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { appendFileSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -96,5 +96,16 @@ describe('start-up from the bundle and its code cache', () => {
     const viaModules = execFileSync(process.execPath, ['--input-type=module', '-e', `const { main } = await import(${JSON.stringify(join(ROOT, 'dist', 'cli.js'))}); process.exitCode = await main(['node', 'feedhealth', 'audit', ${JSON.stringify(fixture)}, '--json']);`], { encoding: 'utf8' });
     expect(viaBundle).toBe(viaModules);
     expect(JSON.parse(viaBundle).handle).toBe('AcmeCare');
+  });
+
+  it('runs the ES modules under --debug, so a stack trace names the module that failed', () => {
+    const run = (...args: string[]) => spawnSync(process.execPath, [join(ROOT, 'bin', 'feedhealth.js'), ...args, 'audit', 'no-such-feed.jsonl'], { encoding: 'utf8' });
+    const plain = run();
+    expect(plain.status).toBe(2);
+    expect(plain.stderr).toBe('feedhealth: no-such-feed.jsonl: no such file\n');
+    const debug = run('--debug');
+    expect(debug.status).toBe(2);
+    expect(debug.stderr).toMatch(/\bat loadFile \(.*dist[\\/]sources[\\/]\w+\.js:\d+:\d+\)/);
+    expect(debug.stderr).not.toContain('feedhealth.cjs');
   });
 });
