@@ -2,6 +2,7 @@
 // one status line rewritten in place (pages and tweets, rate-limit countdown, rows read). stdout
 // is never touched.
 // `--debug` traces are separate: they are asked for, so they print whatever stderr is.
+import { statSync } from 'node:fs';
 
 export interface ProgressStream {
   isTTY?: boolean;
@@ -58,6 +59,44 @@ export class Progress {
       await sleep(Math.min(left, 1000));
     }
     this.clear();
+  }
+}
+
+/** A file's size in bytes, 0 when it cannot be read (how far into it a reading is; whether it is big). */
+export function fileBytes(file: string): number {
+  try {
+    return statSync(file).size;
+  } catch {
+    return 0;
+  }
+}
+
+/** " (43%)": how far into a file of `size` bytes a reading is; '' when the size is unknown. */
+export const shareRead = (bytesRead: number, size: number) => (size > 0 ? ` (${Math.min(100, Math.floor((100 * bytesRead) / size))}%)` : '');
+
+/** When the status line of a file read in chunks is due (at most four times a second), and what
+ * it reports: the file's size and the time since the reading began. */
+export class ReadingPace {
+  readonly size: number;
+  private readonly started = Date.now();
+  private shown = 0;
+
+  constructor(
+    private readonly progress: Progress | undefined,
+    file: string,
+  ) {
+    this.size = progress?.enabled ? fileBytes(file) : 0;
+  }
+
+  /** Whether to show the status line now (only on a terminal). */
+  due(): boolean {
+    if (!this.progress?.enabled || Date.now() - this.shown < 250) return false;
+    this.shown = Date.now();
+    return true;
+  }
+
+  elapsedMs(): number {
+    return Date.now() - this.started;
   }
 }
 

@@ -22,14 +22,18 @@ export function isBy(t: Tweet, a: Account): boolean {
   return (a.id !== undefined && t.authorId === a.id && (a.id !== OWNER_UNKNOWN || !t.authorHandle)) || (a.handle !== undefined && t.authorHandle?.toLowerCase() === a.handle.toLowerCase());
 }
 
+/** Who wrote tweets, as --handle and the brand rule read it: an author's id and handle. */
+type Author = Pick<Tweet, 'authorId' | 'authorHandle'>;
+
 /**
- * Who wrote a source's own tweets: its declared owners, and each author's first tweet (in source
- * order) with how many tweets the author has. Enough to tell whose timeline it is — built from a
- * whole timeline, or while a big file streams past.
+ * Who wrote a source's own tweets: its declared owners, and each author's id and handle as on
+ * their first tweet (in source order), with how many tweets the author has. Enough to tell whose
+ * timeline it is — built from a whole timeline, or while a big file streams past (it keeps two
+ * strings per author, not the tweets).
  */
 export class Authors {
   readonly owners: Account[];
-  private readonly byKey = new Map<string, { t: Tweet; n: number }>();
+  private readonly byKey = new Map<string, Author & { n: number }>();
 
   constructor(owners: Account[] = []) {
     this.owners = owners;
@@ -46,35 +50,43 @@ export class Authors {
     if (!key) return;
     const c = this.byKey.get(key);
     if (c) c.n++;
-    else this.byKey.set(key, { t, n: 1 });
+    else this.byKey.set(key, { authorId: t.authorId, authorHandle: t.authorHandle, n: 1 });
   }
 
-  /** Each author's first tweet, in source order (its handles may still be filled in later). */
-  firsts(): Tweet[] {
-    return [...this.byKey.values()].map((c) => c.t);
+  /** Fills in the handles of authors whose first tweet came before the page naming them. */
+  fillHandles(users: { get(id: string): { username?: string } | undefined }): void {
+    for (const c of this.byKey.values()) if (c.authorId && !c.authorHandle) c.authorHandle = users.get(c.authorId)?.username;
   }
 
   /** The accounts the source is about: its declared owners, else its most frequent author. */
   brands(): Account[] {
     if (this.owners.length) return this.owners;
-    let best: { n: number; t: Tweet } | undefined;
+    let best: (Author & { n: number }) | undefined;
     for (const c of this.byKey.values()) if (!best || c.n > best.n) best = c;
-    return best ? [{ id: best.t.authorId, handle: best.t.authorHandle }] : [];
+    return best ? [{ id: best.authorId, handle: best.authorHandle }] : [];
   }
 
   /** Resolves --handle; an unknown handle is an input error naming it. */
   pick(handle: string, file: string): Account {
-    const h = bare(handle);
-    const owner = this.owners.find((o) => o.handle?.toLowerCase() === h || o.id?.toLowerCase() === h);
-    if (owner) return owner;
-    const firsts = this.firsts();
-    const t = firsts.find((x) => x.authorHandle?.toLowerCase() === h || x.authorId?.toLowerCase() === h);
-    if (t) return { id: t.authorId, handle: t.authorHandle ?? handle.replace(/^@/, '') };
-    // The source does not name its owner (archive without manifest, page without author_id): --handle does.
-    if (firsts.some((x) => x.authorId === OWNER_UNKNOWN && !x.authorHandle)) return { id: OWNER_UNKNOWN, handle: handle.replace(/^@/, '') };
-    const known = this.brands().map(accountName).slice(0, 8);
-    throw new InputError(`${file}: no tweets by @${handle.replace(/^@/, '')}${known.length ? ` (accounts in it: ${known.join(', ')})` : ''}`);
+    return pickAmong(this.owners, this.byKey.values(), handle, file, () => this.brands());
   }
+}
+
+/** --handle against the owners, then the authors (the first that matches); an unknown handle is
+ * an input error naming the accounts there are. */
+function pickAmong(owners: readonly Account[], authors: Iterable<Author>, handle: string, file: string, known: () => Account[]): Account {
+  const h = bare(handle);
+  const owner = owners.find((o) => o.handle?.toLowerCase() === h || o.id?.toLowerCase() === h);
+  if (owner) return owner;
+  let nameless = false;
+  for (const x of authors) {
+    if (x.authorHandle?.toLowerCase() === h || x.authorId?.toLowerCase() === h) return { id: x.authorId, handle: x.authorHandle ?? handle.replace(/^@/, '') };
+    nameless ||= x.authorId === OWNER_UNKNOWN && !x.authorHandle;
+  }
+  // The source does not name its owner (archive without manifest, page without author_id): --handle does.
+  if (nameless) return { id: OWNER_UNKNOWN, handle: handle.replace(/^@/, '') };
+  const names = known().map(accountName).slice(0, 8);
+  throw new InputError(`${file}: no tweets by @${handle.replace(/^@/, '')}${names.length ? ` (accounts in it: ${names.join(', ')})` : ''}`);
 }
 
 /** The accounts a timeline is about: its declared owners, else its most frequent author. */
@@ -82,9 +94,10 @@ export function brandsIn(tl: Timeline): Account[] {
   return Authors.of(tl).brands();
 }
 
-/** Resolves --handle against the timeline; an unknown handle is an input error naming it. */
+/** Resolves --handle against the timeline (any of its tweets may carry the handle asked for);
+ * an unknown handle is an input error naming it. */
 export function pickBrand(tl: Timeline, handle: string, file: string): Account {
-  return Authors.of(tl).pick(handle, file);
+  return pickAmong(tl.owners, tl.tweets, handle, file, () => brandsIn(tl));
 }
 
 /** Whether a brand's tweet answers someone else: not a stand-alone post, and not a continuation

@@ -103,6 +103,22 @@ describe('the streamed audit of v2 pages', () => {
     expect(await streamedV2(f)).toEqual(auditTimeline(loadFile(f), { file: f }));
   });
 
+  it('links every answer to a tweet answered hundreds of times, wherever it sits in the file', async () => {
+    // Past 255 answers the first pass's count of answers no longer fits in 31 bits.
+    const n = 300;
+    const thread = { id: '500', text: 'Is the app down for everyone?', author_id: '71', created_at: '2026-03-01T09:00:00.000Z' };
+    const answers = Array.from({ length: n }, (_, i) => ({ ...reply(`9${i}`, 1, `@p1 @p${i} We're looking into it, thanks for your patience.`), referenced_tweets: [{ type: 'replied_to', id: '500' }] }));
+    for (const [name, pages] of [
+      ['before.jsonl', [{ data: [], includes: { users: [brand, person(1)], tweets: [thread] }, ...meta }, { data: answers, includes: { users: [brand] }, ...meta }]],
+      ['after.jsonl', [{ data: answers, includes: { users: [brand] }, ...meta }, { data: [], includes: { users: [brand, person(1)], tweets: [thread] }, ...meta }]],
+    ] as const) {
+      const f = write(name, pages);
+      const whole = auditTimeline(loadFile(f), { file: f });
+      expect(whole[0].counts.replies, name).toBe(n);
+      expect(await streamedV2(f), name).toEqual(whole);
+    }
+  });
+
   it('audits the brand named by --handle, and two brands in one file', async () => {
     const other = { id: '901', username: 'RailHelp', name: 'Rail Help' };
     const f = write('two.jsonl', [

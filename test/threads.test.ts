@@ -186,6 +186,13 @@ describe('--handle', () => {
     expect(pickBrand(tl, 'nimbushelp', 'page.json')).toEqual({ id: BRANDS.nimbus.id, handle: 'NimbusHelp' });
   });
 
+  it('finds an account by a handle it wrote under later in the file (renamed between pages)', () => {
+    const tweet = (id: string, authorHandle: string) => ({ id, text: 'Thanks for waiting!', authorId: '900', authorHandle, createdAt: '2026-03-01T10:00:00.000Z' });
+    const tl: Timeline = { owners: [], tweets: [tweet('1', 'ShopHelp'), tweet('2', 'ShopCare')], context: [], format: 'v2' };
+    expect(pickBrand(tl, 'shopcare', 'f.jsonl')).toEqual({ id: '900', handle: 'ShopCare' });
+    expect(pickBrand(tl, 'shophelp', 'f.jsonl')).toEqual({ id: '900', handle: 'ShopHelp' });
+  });
+
   it('is an input error naming an unknown handle and the accounts that are there', () => {
     expect(() => pickBrand(twcs, '@NoSuchBrand', 'twcs-sample.csv')).toThrow(InputError);
     expect(() => pickBrand(twcs, '@NoSuchBrand', 'twcs-sample.csv')).toThrow(/^twcs-sample\.csv: no tweets by @NoSuchBrand \(accounts in it: AcmeTelco, SkyRailUK, ShopMartHelp\)$/);

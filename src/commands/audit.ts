@@ -12,8 +12,7 @@ import { auditBrands, auditBrandsInWorkers, type AuditOptions, type BrandAudit }
 import { reportFromState } from '../summary.js';
 import { DEFAULT_TIME_ZONE } from '../score/time.js';
 import { availableParallelism } from 'node:os';
-import { statSync } from 'node:fs';
-import { Progress } from '../progress.js';
+import { fileBytes, Progress } from '../progress.js';
 import { renderJson } from '../render/json.js';
 import { emit } from '../output.js';
 import type { Report } from '../report.js';
@@ -142,14 +141,6 @@ function audit(tl: Timeline, opts: AuditOptions, workers: number): BrandAudit[] 
 const BIG_BYTES = 8 * 1024 * 1024;
 /** Above this, v2 pages are audited as a stream (read whole, ~160,000 tweets take ~200 MB). */
 const STREAM_V2_BYTES = 64 * 1024 * 1024;
-
-function fileBytes(file: string): number {
-  try {
-    return statSync(file).size;
-  } catch {
-    return 0;
-  }
-}
 
 /** Worker threads pay off from a few tens of thousands of tweets: use both cores for big files. */
 function defaultWorkers(file: string): number {

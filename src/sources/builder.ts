@@ -10,6 +10,12 @@ export interface UserInfo {
   public_metrics?: { followers_count?: number };
 }
 
+/** Users by id as reading v2 pages needs them: looked up, and named (again) page by page. */
+export interface UserBook {
+  get(id: string): UserInfo | undefined;
+  set(id: string, u: UserInfo): unknown;
+}
+
 /** Adds an account to a list of owners, merging it with the one of the same id or handle. */
 export function addOwnerTo(owners: Account[], a: Account): void {
   const same = owners.find((o) => (a.id && o.id === a.id) || (a.handle && o.handle?.toLowerCase() === a.handle.toLowerCase()));
@@ -21,7 +27,7 @@ export function addOwnerTo(owners: Account[], a: Account): void {
 
 /** Fills a tweet's handles from the users of the whole source (users may arrive on a later page
  * than the tweets that name them). */
-export function fillFromUsers(t: Tweet, users: ReadonlyMap<string, UserInfo>): void {
+export function fillFromUsers(t: Tweet, users: Pick<UserBook, 'get'>): void {
   if (t.authorId && !t.authorHandle) {
     const u = users.get(t.authorId);
     if (u) {

@@ -3,7 +3,7 @@
 import { OWNER_UNKNOWN, type Account, type Timeline, type Tweet } from '../model.js';
 import { fileError } from '../errors.js';
 import { htmlUnescape, toIso } from '../text.js';
-import { TimelineBuilder, type UserInfo } from './builder.js';
+import { TimelineBuilder, type UserBook, type UserInfo } from './builder.js';
 import { forEachLine, forEachLineAsync } from './lines.js';
 
 /** Retrieval metadata our `fetch` adds to each raw page (twarc's `__twarc` plays the same role). */
@@ -31,7 +31,7 @@ function unwrap(v: unknown): unknown {
 const isPage = (v: Json) => 'data' in v || 'includes' in v || 'meta' in v || 'errors' in v;
 const isBareTweet = (v: Json) => typeof v.id === 'string' && typeof v.text === 'string';
 
-export function v2Tweet(t: V2Tweet, users: Map<string, UserInfo>): Tweet | null {
+export function v2Tweet(t: V2Tweet, users: Pick<UserBook, 'get'>): Tweet | null {
   if (typeof t.id !== 'string' || typeof t.text !== 'string') return null;
   const refs = Array.isArray(t.referenced_tweets) ? t.referenced_tweets : [];
   const author = t.author_id ? users.get(t.author_id) : undefined;
@@ -140,7 +140,7 @@ function brokenDocument(text: string, file: string, err: unknown): Error {
 /** What reading v2 pages feeds: a TimelineBuilder (the whole timeline), or a streamed audit. */
 export interface V2Sink {
   /** Users named so far (tweets read later are filled from them as they are read). */
-  readonly users: Map<string, UserInfo>;
+  readonly users: UserBook;
   add(t: Tweet, primary: boolean): void;
   addOwner(a: Account): void;
 }

@@ -8,8 +8,7 @@ import { InputError } from '../errors.js';
 import { streamTwcs, type TwcsRow } from '../sources/twcs-csv.js';
 import { BrandAccumulator } from '../summary.js';
 import { ReplyPool, BATCH } from './pool.js';
-import { clock } from '../progress.js';
-import { statSync } from 'node:fs';
+import { clock, ReadingPace, shareRead } from '../progress.js';
 import { joinFolded, type BrandResult, type FoldJob, type FoldResult, type StreamAuditOptions } from './work.js';
 
 /** This thread's view of a brand: its tweets (the replies are folded elsewhere). */
@@ -99,16 +98,11 @@ export async function auditTwcsStream(opts: StreamAuditOptions): Promise<BrandRe
 
   let folded: FoldResult[];
   const progress = opts.progress;
-  const size = progress?.enabled ? fileSize(opts.file) : 0;
-  const started = Date.now();
-  let shown = 0;
+  const pace = new ReadingPace(progress, opts.file);
   try {
     await streamTwcs(opts.file, onRow, async (bytesRead) => {
       if (batch.length >= BATCH) await flush();
-      if (progress?.enabled && Date.now() - shown >= 250) {
-        shown = Date.now();
-        progress.status(readingLine(opts.file, rows, bytesRead, size, shown - started));
-      }
+      if (pace.due()) progress!.status(readingLine(opts.file, rows, bytesRead, pace.size, pace.elapsedMs()));
     });
     progress?.status(`${opts.file}: ${rows.toLocaleString('en-US')} rows read; summarizing ${brands.size.toLocaleString('en-US')} brands…`);
     // Replies whose answered tweet is not in the file: classified without context.
@@ -130,14 +124,5 @@ export async function auditTwcsStream(opts: StreamAuditOptions): Promise<BrandRe
 
 /** "twcs.csv: 1,204,311 rows (43%) · 0:12" — what the status line says while a file streams. */
 export function readingLine(file: string, rows: number, bytesRead: number, size: number, elapsedMs: number): string {
-  const share = size > 0 ? ` (${Math.min(100, Math.floor((100 * bytesRead) / size))}%)` : '';
-  return `${file}: ${rows.toLocaleString('en-US')} rows${share} · ${clock(elapsedMs)}`;
-}
-
-function fileSize(file: string): number {
-  try {
-    return statSync(file).size;
-  } catch {
-    return 0;
-  }
+  return `${file}: ${rows.toLocaleString('en-US')} rows${shareRead(bytesRead, size)} · ${clock(elapsedMs)}`;
 }

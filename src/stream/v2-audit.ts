@@ -7,10 +7,9 @@
 // report is the same as when the file is read whole; a file that holds one of its own tweets
 // twice (the whole-file reading keeps the last copy) is left to that path.
 import type { Account, Tweet } from '../model.js';
-import { addOwnerTo, fillFromUsers, type UserInfo } from '../sources/builder.js';
+import { addOwnerTo, fillFromUsers, type UserBook, type UserInfo } from '../sources/builder.js';
 import { readV2JsonlAsync, type V2Sink } from '../sources/v2-json.js';
-import { clock } from '../progress.js';
-import { statSync } from 'node:fs';
+import { clock, ReadingPace, shareRead } from '../progress.js';
 import { accountName, answersSomeoneElse, Authors, isBy } from '../threads.js';
 import { BrandAccumulator } from '../summary.js';
 import { InputError } from '../errors.js';
@@ -26,6 +25,9 @@ const TAKEN = 4; // second pass: taken in as an answered tweet
 const COPY = 8; // one context copy (20 bits of count above the flags)
 const ANSWER = 2 ** 23; // one answer (the count sits above the copies)
 const copiesOf = (f: number) => Math.floor(f / COPY) % 2 ** 20;
+/** f with a flag set. By addition: from 256 answers up the number passes 2^31, where `|` would
+ * cut it to 32 bits (reading a flag with `&` is safe: the low bits survive). */
+const withFlag = (f: number, flag: number) => (f & flag ? f : f + flag);
 
 /** Users as tweets are filled from them, keeping only those fields (the last details win). */
 const sameUser = (a: UserInfo, b: UserInfo) => a.username === b.username && a.name === b.name && a.public_metrics?.followers_count === b.public_metrics?.followers_count;
@@ -43,16 +45,12 @@ class Users extends Map<string, UserInfo> {
 
 /** The first pass's complete list, read-only: when no user's details change within the file,
  * each tweet finds the same details in it as when it was read, without a second list. */
-class SameUsers extends Map<string, UserInfo> {
-  constructor(private readonly all: Users) {
-    super();
-  }
-  override get(id: string): UserInfo | undefined {
+class SameUsers implements UserBook {
+  constructor(private readonly all: Users) {}
+  get(id: string): UserInfo | undefined {
     return this.all.get(id);
   }
-  override set(): this {
-    return this;
-  }
+  set(): void {}
 }
 
 /** Pass 1: everything about the file that the second pass needs to know ahead. */
@@ -70,11 +68,11 @@ class Scan implements V2Sink {
     const f = this.ids.get(t.id) ?? 0;
     if (!primary) {
       if (copiesOf(f) === 2 ** 20 - 1) this.duplicate = true; // more copies than the count holds: read it whole
-      else this.ids.set(t.id, (f | CONTEXT) + COPY);
+      else this.ids.set(t.id, withFlag(f, CONTEXT) + COPY);
       return;
     }
     if (f & OWN) this.duplicate = true;
-    this.ids.set(t.id, f | OWN);
+    this.ids.set(t.id, withFlag(f, OWN));
     this.ownTweets++;
     this.authors.add(t);
     if (t.inReplyToId) this.ids.set(t.inReplyToId, (this.ids.get(t.inReplyToId) ?? 0) + ANSWER);
@@ -95,7 +93,7 @@ interface Brand {
 class Fold implements V2Sink {
   /** Users named so far: a tweet takes the details known when it is read, as in the whole-file
    * reading; then what is still missing comes from the first pass's complete list. */
-  readonly users: Map<string, UserInfo>;
+  readonly users: UserBook;
   /** Answered tweets still to be read by some answer, with how many answers are left. */
   private readonly kept = new Map<string, { tweet: Tweet; left: number }>();
   /** Answers read before the tweet they answer (which is further on in the file), by its id. */
@@ -121,11 +119,11 @@ class Fold implements V2Sink {
     // it has one, else the last context copy.
     if (f >= ANSWER && !(f & TAKEN)) {
       if (primary) {
-        ids.set(t.id, f | TAKEN);
+        ids.set(t.id, withFlag(f, TAKEN));
         this.keep(t, f);
       } else if (!(f & OWN)) {
         const g = f - COPY;
-        ids.set(t.id, copiesOf(g) === 0 ? g | TAKEN : g);
+        ids.set(t.id, copiesOf(g) === 0 ? withFlag(g, TAKEN) : g);
         if (copiesOf(g) === 0) this.keep(t, g);
       }
     }
@@ -180,14 +178,10 @@ class Fold implements V2Sink {
  */
 export async function auditV2Stream(opts: StreamAuditOptions): Promise<BrandResult[] | null> {
   const progress = opts.progress;
-  const size = progress?.enabled ? statSync(opts.file).size : 0;
-  const started = Date.now();
-  let shown = 0;
-  /** "file: pass 1 of 2 (43%) · 0:12", at most four times a second. */
+  const pace = new ReadingPace(progress, opts.file);
+  /** "file: pass 1 of 2 (43%) · 0:12". */
   const status = (pass: number) => async (bytesRead: number) => {
-    if (!progress?.enabled || Date.now() - shown < 250) return;
-    shown = Date.now();
-    progress.status(`${opts.file}: pass ${pass} of 2 (${Math.min(100, Math.floor((100 * bytesRead) / size))}%) · ${clock(shown - started)}`);
+    if (pace.due()) progress!.status(`${opts.file}: pass ${pass} of 2${shareRead(bytesRead, pace.size)} · ${clock(pace.elapsedMs())}`);
   };
   const scan = new Scan();
   try {
@@ -197,7 +191,7 @@ export async function auditV2Stream(opts: StreamAuditOptions): Promise<BrandResu
   }
   if (scan.ownTweets === 0) throw new InputError(`${opts.file}: no tweets in this file (empty timeline)`);
   // Whose timeline: the same rule as the whole-file reading, on each author's first tweet.
-  for (const t of scan.authors.firsts()) fillFromUsers(t, scan.users);
+  scan.authors.fillHandles(scan.users);
   const accounts = opts.handle ? [scan.authors.pick(opts.handle, opts.file)] : scan.authors.brands();
   if (accounts.length === 0) throw new InputError(`${opts.file}: cannot tell whose timeline this is; name the brand with --handle`);
   const brands = accounts.map((account) => ({ account, acc: new BrandAccumulator(accountName(account), opts.timeZone) }));
