@@ -34,14 +34,30 @@ export function toIso(value: unknown): string | undefined {
   // The usual shape, checked by position (one per row of a big file): no regex needed.
   if (value.length === 30 && value.startsWith(' +0000 ', 19) && twitterUtcShape(value)) {
     const month = MONTHS[value.slice(4, 7)];
-    if (month) return `${value.slice(26)}-${month}-${value.slice(8, 10)}T${value.slice(11, 19)}.000Z`;
+    if (month) return fitted(`${value.slice(26)}-${month}-${value.slice(8, 10)}T${value.slice(11, 19)}.000Z`);
   }
   // Already canonical (the X API's own form): as is.
-  if (value.length === 24 && CANONICAL_ISO.test(value)) return value;
+  if (value.length === 24 && CANONICAL_ISO.test(value)) return fitted(value);
   const m = TWITTER_UTC.exec(value);
-  if (m && MONTHS[m[1]]) return `${m[4]}-${MONTHS[m[1]]}-${m[2]}T${m[3]}.000Z`;
+  if (m && MONTHS[m[1]]) return fitted(`${m[4]}-${MONTHS[m[1]]}-${m[2]}T${m[3]}.000Z`);
   const t = Date.parse(value);
   return Number.isNaN(t) ? undefined : new Date(t).toISOString();
+}
+
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** A canonical ISO string as is when its day exists in its month; else the day it stands for
+ * ("Feb 31" → "Mar 3", as Date reads it), so that strings compare as their times do. */
+function fitted(iso: string): string {
+  // Digits by char code: this runs once per row of a big file.
+  const day = (iso.charCodeAt(8) - 48) * 10 + iso.charCodeAt(9) - 48;
+  if (day <= 28) return iso;
+  const month = (iso.charCodeAt(5) - 48) * 10 + iso.charCodeAt(6) - 48;
+  if (day <= DAYS_IN_MONTH[month - 1]) return iso;
+  const year = Number(iso.slice(0, 4));
+  if (month === 2 && day === 29 && year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0)) return iso;
+  const t = Date.parse(iso);
+  return Number.isNaN(t) ? iso : new Date(t).toISOString();
 }
 
 const DIGITS = /^\d+$/;

@@ -4,6 +4,7 @@ import { canonicalMs, isoWeekOf, mondayOf, msOf } from '../src/score/time.js';
 import { addTally, emptyTally, mergeTallies, tallyQuantile } from '../src/score/tally.js';
 import { quantile } from '../src/score/stats.js';
 import { rng } from '../src/classify/train.js';
+import { toIso } from '../src/text.js';
 
 describe('time and tallies', () => {
   it('finds the Monday of the ISO week the same way isoWeekOf does, across years and leap days', () => {
@@ -49,5 +50,21 @@ describe('time and tallies', () => {
     expect(msOf('2017-10-31T24:00:00.000Z')).toBe(Date.parse('2017-10-31T24:00:00.000Z'));
     expect(msOf('2017-10-31T22:10:47Z')).toBe(Date.parse('2017-10-31T22:10:47Z'));
     expect(msOf('not a date')).toBeNull();
+  });
+
+  it('stores a time in the canonical ISO form of the moment it stands for, so strings compare as times do', () => {
+    const pad = (x: number) => String(x).padStart(2, '0');
+    for (const y of [1900, 2000, 2016, 2017, 2024])
+      for (let m = 1; m <= 12; m++)
+        for (let d = 1; d <= 31; d++) {
+          const iso = `${y}-${pad(m)}-${pad(d)}T10:20:30.000Z`;
+          // Day 29–31 of a short month is the day Date.parse rolls it over to.
+          expect(toIso(iso), iso).toBe(new Date(Date.parse(iso)).toISOString());
+        }
+    expect(toIso('Tue Oct 31 22:10:47 +0000 2017')).toBe('2017-10-31T22:10:47.000Z');
+    expect(toIso('Fri Feb 31 22:10:47 +0000 2017')).toBe('2017-03-03T22:10:47.000Z');
+    expect(toIso('Thu Feb 29 08:00:00 +0000 2024')).toBe('2024-02-29T08:00:00.000Z');
+    expect(toIso('2017-10-31 22:10:47')).toBe(new Date(Date.parse('2017-10-31 22:10:47')).toISOString());
+    expect(toIso('not a date')).toBeUndefined();
   });
 });
