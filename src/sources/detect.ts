@@ -52,6 +52,24 @@ function readHead(file: string): Buffer {
   }
 }
 
+/** The head of a file as text (byte-order mark dropped), or null when it looks binary. */
+function headText(head: Buffer): string | null {
+  return looksBinary(head) ? null : head.toString('utf8').replace(/^\ufeff/, '');
+}
+
+/** headText of a file; null also for a folder or a file that cannot be read (loadFile's full
+ * checks then say what is wrong). */
+function fileHeadText(file: string): string | null {
+  try {
+    return statSync(file).isDirectory() ? null : headText(readHead(file));
+  } catch {
+    return null;
+  }
+}
+
+/** Whether a head reads as X API v2 pages or tweets (or `format` says so). */
+const readsAsV2 = (text: string | null, format?: InputFormat) => text !== null && text.trim() !== '' && (format ?? detectFormat(text)) === 'v2';
+
 /**
  * Whether a file is TWCS CSV, read from its first 64 KB only (a file of millions of rows is then
  * streamed, never read whole). Any doubt (folders, binary, other formats) answers false and
@@ -59,27 +77,14 @@ function readHead(file: string): Buffer {
  */
 export function isTwcsFile(file: string, format?: InputFormat): boolean {
   if (format && format !== 'twcs') return false;
-  try {
-    if (statSync(file).isDirectory()) return false;
-    const head = readHead(file);
-    if (looksBinary(head)) return false;
-    return format === 'twcs' || detectFormat(head.toString('utf8').replace(/^\ufeff/, '')) === 'twcs';
-  } catch {
-    return false;
-  }
+  const text = fileHeadText(file);
+  return text !== null && (format === 'twcs' || detectFormat(text) === 'twcs');
 }
 
 /** Whether a file (not a folder) reads as X API v2 pages or tweets, by its head or by `format`. */
 export function isV2File(file: string, format?: InputFormat): boolean {
   if (format && format !== 'v2') return false;
-  try {
-    if (statSync(file).isDirectory()) return false;
-    const head = readHead(file);
-    const text = head.toString('utf8').replace(/^\ufeff/, '');
-    return !looksBinary(head) && text.trim() !== '' && (format ?? detectFormat(text)) === 'v2';
-  } catch {
-    return false;
-  }
+  return readsAsV2(fileHeadText(file), format);
 }
 
 export function loadFile(file: string, format?: InputFormat): Timeline {
@@ -94,9 +99,7 @@ export function loadFile(file: string, format?: InputFormat): Timeline {
     return loadArchive(file);
   }
   // JSONL of v2 pages can be large: read it line by line (the head tells what it is).
-  const head = readHead(file);
-  const headText = head.toString('utf8').replace(/^\ufeff/, '');
-  if (!looksBinary(head) && headText.trim() !== '' && (format ?? detectFormat(headText)) === 'v2') {
+  if (readsAsV2(headText(readHead(file)), format)) {
     const tl = loadV2Jsonl(file);
     if (tl) return tl;
   }
