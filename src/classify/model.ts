@@ -149,7 +149,7 @@ export class LinearModel {
     let i = mix(id) & this.mask;
     for (;;) {
       const key = this.keys[i * half];
-      if (key === id) return this.leaning(i, index) > 0.05 * (this.labels.length - 1) * this.scale;
+      if (key === id) return this.leaning(i, index) > this.leaningFloor();
       if (key === -1) return false;
       i = (i + 1) & this.mask;
     }
@@ -165,6 +165,12 @@ export class LinearModel {
     let sum = 0;
     for (let j = 0; j < k; j++) sum += W[o + j];
     return W[o + index] * k - sum;
+  }
+
+  /** A feature counts as favouring a label when it does by more than 0.05 (in weight units), in
+   * the units of leaning(). */
+  private leaningFloor(): number {
+    return 0.05 * (this.labels.length - 1) * this.scale;
   }
 
   private allNames(): string[] {
@@ -246,7 +252,6 @@ export class LinearModel {
    * strongest first (see `name`). Kept in a small sorted array rather than sorting them all.
    */
   explain(ids: ArrayLike<number>, index: number, n: number): number[] {
-    const k = this.labels.length;
     // Right after predict(ids) (the usual case) the features found are still at hand.
     if (this.foundFor !== ids) this.lookUp(ids);
     const found = this.found;
@@ -254,8 +259,7 @@ export class LinearModel {
     const topAt = this.topRows;
     const topW = this.topW;
     const want = Math.min(n, topAt.length);
-    // A feature counts when it favours the label by more than 0.05 (in weight units).
-    const floor = 0.05 * (k - 1) * this.scale;
+    const floor = this.leaningFloor();
     let kept = 0;
     for (let f = 0; f < nFound; f++) {
       const slot = found[f];
