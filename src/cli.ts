@@ -153,10 +153,12 @@ Examples:
 }
 
 export async function main(argv: string[]): Promise<number> {
-  // `feedhealth … | head`: the reader left; stop quietly instead of dying on EPIPE.
+  // `feedhealth … | head`: the reader left; stop quietly instead of dying on EPIPE. Any other
+  // failure to write the output (a full disk) is one line and exit 2, like a file that cannot be written.
   process.stdout.on('error', (err: NodeJS.ErrnoException) => {
     if (err.code === 'EPIPE') process.exit(EXIT.ok);
-    throw err;
+    process.stderr.write(`feedhealth: stdout: cannot write (${err.code ?? err.message})\n`);
+    process.exit(EXIT.input);
   });
   const program = buildProgram();
   const debug = argv.includes('--debug');

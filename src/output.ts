@@ -1,16 +1,13 @@
 // Writing results: stdout, or a file written whole (temp file + rename) so a failure never
 // leaves half a report behind.
-import { renameSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { InputError } from './errors.js';
 
 export async function emit(text: string, file?: string): Promise<void> {
   if (file && file !== '-') {
-    const tmp = `${file}.${process.pid}.tmp`;
     try {
-      writeFileSync(tmp, text);
-      renameSync(tmp, file);
+      writeWhole(file, text);
     } catch (err) {
-      rmSync(tmp, { force: true });
       throw new InputError(`${file}: cannot write (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`, { cause: err });
     }
     return;
@@ -18,6 +15,34 @@ export async function emit(text: string, file?: string): Promise<void> {
   await new Promise<void>((resolve, reject) => {
     process.stdout.write(text, (err) => (err ? reject(err) : resolve()));
   });
+}
+
+/**
+ * A regular file is written beside itself and renamed into place; through a symlink, the file it
+ * points to is (keeping its permissions). Anything else that exists — a device such as /dev/null,
+ * a named pipe — is written to directly: renaming over it would replace it with a file.
+ */
+function writeWhole(file: string, text: string): void {
+  let target = file;
+  let mode: number | undefined;
+  const st = statSync(file, { throwIfNoEntry: false });
+  if (st) {
+    if (!st.isFile()) {
+      writeFileSync(file, text);
+      return;
+    }
+    target = realpathSync(file);
+    mode = st.mode & 0o7777;
+  }
+  const tmp = `${target}.${process.pid}.tmp`;
+  try {
+    writeFileSync(tmp, text);
+    if (mode !== undefined) chmodSync(tmp, mode);
+    renameSync(tmp, target);
+  } catch (err) {
+    rmSync(tmp, { force: true });
+    throw err;
+  }
 }
 
 /** Colors only for a terminal, and never when NO_COLOR is set; FORCE_COLOR wins. */

@@ -253,8 +253,6 @@ describe('stdout closed early (feedhealth … | head)', () => {
       child.on('close', (code) => resolve({ code, stdout: '', stderr }));
     });
 
-  // Fails today: EPIPE surfaces as an unhandled 'error' event with a Node stack trace (bug in the
-  // CLI shell — src/output.ts / bin — not in the loaders).
   it.each([[['audit', 'fixtures/acmecare.jsonl', '--json']], [['--help']]])('%j ends quietly, without a stack trace on stderr', async (args) => {
     const r = await closedStdout(args);
     expect(r.stderr).not.toMatch(/^\s+at /m);

@@ -1,0 +1,66 @@
+// Where a report goes: -o writes a regular file whole (through a symlink, the file it points to),
+// writes into what is not a regular file (a pipe, a device) instead of replacing it, and a stdout
+// that cannot be written is one line and exit 2.
+import { spawn, spawnSync } from 'node:child_process';
+import { chmodSync, existsSync, lstatSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync, openSync, closeSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ensureBuilt, runCli } from './helpers/cli.js';
+import { abs, BIN, fixture, ROOT } from './helpers/paths.js';
+
+const ACME = abs(fixture('acmecare.jsonl'));
+const scratch = mkdtempSync(join(tmpdir(), 'feedhealth-output-'));
+beforeAll(() => ensureBuilt());
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+describe('audit -o', () => {
+  it('through a symlink, writes the file it points to (keeping its permissions) and leaves the link a link', () => {
+    const target = join(scratch, 'target.md');
+    const link = join(scratch, 'link.md');
+    writeFileSync(target, 'old report\n');
+    chmodSync(target, 0o640);
+    symlinkSync(target, link);
+    const r = runCli(['audit', ACME, '--format', 'md', '-o', link]);
+    expect(r.code).toBe(0);
+    expect(lstatSync(link).isSymbolicLink()).toBe(true);
+    expect(readFileSync(target, 'utf8')).toMatch(/^# @AcmeCare/);
+    expect(statSync(target).mode & 0o777).toBe(0o640);
+    expect(readdirSync(scratch).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  });
+
+  it.runIf(spawnSync('mkfifo', ['--help']).status === 0)('into a named pipe, writes through it and leaves it a pipe', async () => {
+    const fifo = join(scratch, 'report.pipe');
+    expect(spawnSync('mkfifo', [fifo]).status).toBe(0);
+    // A reader on the other end (the pipe blocks the writer until one opens it).
+    const reader = spawn('cat', [fifo], { stdio: ['ignore', 'pipe', 'inherit'] });
+    let read = '';
+    reader.stdout.on('data', (d) => (read += d));
+    const closed = new Promise((resolve) => reader.on('close', resolve));
+    const r = runCli(['audit', ACME, '--json', '-o', fifo]);
+    await closed;
+    expect(r.code).toBe(0);
+    expect(JSON.parse(read).handle).toBe('AcmeCare');
+    expect(lstatSync(fifo).isFIFO()).toBe(true);
+  });
+
+  it('into a folder is exit 2, one line naming it, nothing left behind', () => {
+    const r = runCli(['audit', ACME, '--json', '-o', scratch]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(`feedhealth: ${scratch}: cannot write (EISDIR)\n`);
+    expect(readdirSync(scratch).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  });
+});
+
+describe('a stdout that cannot be written', () => {
+  it.runIf(existsSync('/dev/full'))('(a full disk) is exit 2 and one line on stderr, no stack trace', () => {
+    const full = openSync('/dev/full', 'w');
+    try {
+      const r = spawnSync(process.execPath, [BIN, 'audit', ACME, '--json'], { cwd: ROOT, stdio: ['ignore', full, 'pipe'], encoding: 'utf8' });
+      expect(r.status).toBe(2);
+      expect(r.stderr).toBe('feedhealth: stdout: cannot write (ENOSPC)\n');
+    } finally {
+      closeSync(full);
+    }
+  });
+});
