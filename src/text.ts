@@ -85,3 +85,10 @@ export function detach(s: string): string {
   c.charCodeAt(1);
   return c.slice(1);
 }
+
+/** Tweet text for one line of a terminal or a table cell: white space runs as one space, and
+ * control characters dropped (a tweet can carry an escape sequence that would clear or recolour
+ * the reader's terminal). */
+export function flatText(s: string): string {
+  return s.replace(/\s+/g, ' ').replace(/[\u0000-\u001f\u007f-\u009f]/g, '').trim();
+}

@@ -64,3 +64,21 @@ describe('a stdout that cannot be written', () => {
     }
   });
 });
+
+describe('tweet text that reaches a terminal', () => {
+  it('loses its control characters (an escape sequence in a tweet cannot clear or recolour the screen)', () => {
+    const feed = join(scratch, 'escapes.jsonl');
+    const reply = (id: string, text: string) => ({ id, text, author_id: '1', created_at: '2026-11-02T10:30:00.000Z', in_reply_to_user_id: '2', referenced_tweets: [{ type: 'replied_to', id: `${id}0` }] });
+    const page = {
+      data: [reply('9', '@bob \u001b[2J\u001b[31mWe fixed it\u0007, thanks\u009b for waiting'), reply('8', '@bob Please DM us \u001b]0;title\u0007')],
+      includes: { users: [{ id: '1', username: 'Esc' }, { id: '2', username: 'bob' }], tweets: [{ id: '90', text: 'broken \u001b[5m again', author_id: '2' }] },
+    };
+    writeFileSync(feed, `${JSON.stringify(page)}\n`);
+    for (const format of ['table', 'md']) {
+      const r = runCli(['audit', feed, '--format', format]);
+      expect(r.code, r.stderr).toBe(0);
+      expect(r.stdout, format).toContain('We fixed it');
+      expect(r.stdout, format).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/);
+    }
+  });
+});

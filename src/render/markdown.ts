@@ -5,10 +5,11 @@ import { rankedTitle, THIN_SAMPLE, type Comparison } from '../compare.js';
 import type { LabelCounts } from '../score/balance.js';
 import { duration, heatMapLines, pct, sparkline, trendSummary, SHADES, SHADE_EMPTY } from './shapes.js';
 import { COMMON_FIGURES, FIGURES, manySources, sourceName, type Figure } from './compare-columns.js';
+import { flatText } from '../text.js';
 
 /** Escapes Markdown's special characters so a tweet stays plain text; flattens newlines. */
 export function mdText(s: string): string {
-  return s.replace(/\s+/g, ' ').trim().replace(/[\\`*_[\]<>|#~]/g, '\\$&');
+  return flatText(s).replace(/[\\`*_[\]<>|#~]/g, '\\$&');
 }
 
 const clip = (s: string, max: number) => (s.length > max ? `${s.slice(0, max - 1)}…` : s);

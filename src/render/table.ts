@@ -7,6 +7,7 @@ import { rankedTitle, THIN_SAMPLE, type Comparison } from '../compare.js';
 import type { LabelCounts } from '../score/balance.js';
 import { duration, heatMapLines, pct, sparkline, trendSummary, SHADES, SHADE_EMPTY } from './shapes.js';
 import { COMMON_FIGURES, FIGURES, manySources, sourceName, type Figure } from './compare-columns.js';
+import { flatText } from '../text.js';
 
 export interface TableOptions {
   color: boolean;
@@ -25,7 +26,7 @@ function gradeColor(c: ChalkInstance, grade: string) {
 const bar = (share: number, width: number) => '█'.repeat(Math.round(share * width)) || (share > 0 ? '▏' : '');
 
 function oneLine(s: string, max: number): string {
-  const flat = s.replace(/\s+/g, ' ').trim();
+  const flat = flatText(s);
   return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
 }
 
@@ -34,7 +35,7 @@ export function renderTable(report: Report, opts: TableOptions): string {
   const col = labelColor(c);
   const out: string[] = [];
   const w = report.window ? `  ${report.window.from.slice(0, 10)} → ${report.window.to.slice(0, 10)}` : '';
-  out.push(c.bold(`@${report.handle}`) + c.dim(`  ${report.counts.tweets} tweets, ${report.counts.replies} replies to other people${w}`));
+  out.push(c.bold(`@${flatText(report.handle)}`) + c.dim(`  ${report.counts.tweets} tweets, ${report.counts.replies} replies to other people${w}`));
   out.push('');
   if (report.score) {
     const s = report.score;
@@ -187,7 +188,7 @@ export function renderCompareTable(cmp: Comparison, opts: TableOptions): string 
   for (const b of cmp.brands) {
     const score = b.score === null || !b.grade ? c.dim('none') : gradeColor(c, b.grade)(`${b.score} ${b.grade}${b.thinSample ? '*' : ''}`);
     const fs = b.firstScreen ? (b.firstScreen.score === null ? 'none' : `${b.firstScreen.score} ${b.firstScreen.grade}`) : '–';
-    t.push([String(b.rank), `@${b.handle}`, ...(many ? [sourceName(b)] : []), String(b.replies), score, ...figures.map((f) => f.text(b)), fs]);
+    t.push([String(b.rank), `@${flatText(b.handle)}`, ...(many ? [sourceName(b)] : []), String(b.replies), score, ...figures.map((f) => f.text(b)), fs]);
   }
   const out = [c.bold(rankedTitle(cmp)) + c.dim(`  from ${cmp.sources.join(', ')}`), t.toString()];
   out.push(c.dim('score: 100 × mean value of problem replies (resolving 1, deflecting 0.35, blaming 0); first screen: newest 20 replies; – : not in the data'));
