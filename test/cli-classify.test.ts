@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ensureBuilt } from './helpers/cli.js';
 import { BIN, ROOT } from './helpers/paths.js';
+import { evaluate } from '../src/classify/evaluate.js';
 
 function run(args: string[], input?: string) {
   const r = spawnSync(process.execPath, [BIN, ...args], { cwd: ROOT, input, encoding: 'utf8', env: { ...process.env, FORCE_COLOR: '0' } });
@@ -54,6 +55,19 @@ describe('feedhealth classify', () => {
     expect(r.stderr.trim()).toBe('feedhealth: stdin:2: invalid JSON (expected {"id", "text", "inReplyToText"?} or plain text)');
   });
 
+  it('echoes an id given as a number exactly as written, even past what a double holds', () => {
+    const r = run(['classify'], ['{"id":1590123456789012345,"text":"Please DM us"}', '{"meta":{"id":7},"id":1590123456789012346,"text":"Refunded today."}', '{"id":12,"text":"ok"}'].join('\n'));
+    expect(r.code).toBe(0);
+    expect(lines(r.stdout).map((o) => o.id)).toEqual(['1590123456789012345', '1590123456789012346', '12']);
+  });
+
+  it('names a folder given as the input, exit 2', () => {
+    const r = run(['classify', dir]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(`feedhealth: ${dir}: is a folder\n`);
+    expect(r.stdout).toBe('');
+  });
+
   it('names a missing file, exit 2', () => {
     const r = run(['classify', join(dir, 'nope.jsonl')]);
     expect(r.code).toBe(2);
@@ -82,6 +96,34 @@ describe('feedhealth eval', () => {
     const json = JSON.parse(run(['eval', f, '--json']).stdout);
     expect(json.n).toBe(4);
     expect(json.confusion.deflecting).toBeDefined();
+  });
+});
+
+describe('feedhealth eval on awkward files', () => {
+  it('reads a file that starts with a byte-order mark', () => {
+    const f = join(dir, 'bom.jsonl');
+    writeFileSync(f, `\ufeff${JSON.stringify({ text: 'Please DM us your order number.', label: 'deflecting' })}\n`);
+    const r = run(['eval', f, '--json']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout).n).toBe(1);
+  });
+
+  it('names the line whose answered tweet is not text, exit 2', () => {
+    const f = join(dir, 'bad-answered.jsonl');
+    writeFileSync(f, `${JSON.stringify({ text: 'Thanks!', label: 'other' })}\n${JSON.stringify({ text: 'Please DM us', label: 'deflecting', inReplyToText: 5 })}\n`);
+    const r = run(['eval', f]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(`feedhealth: ${f}:2: "inReplyToText" must be a string\n`);
+  });
+
+  it('averages F1 over every label in the truth or the predictions, so a wrong guess of an unused label counts', () => {
+    const r = evaluate([
+      { truth: 'resolving', predicted: 'resolving' },
+      { truth: 'resolving', predicted: 'other' },
+    ]);
+    expect(r.accuracy).toBe(0.5);
+    // resolving: P 1, R 0.5, F1 2/3; other: P 0, R 0 (no support), F1 0 → (2/3 + 0) / 2.
+    expect(r.macroF1).toBeCloseTo(1 / 3, 10);
   });
 });
 

@@ -29,7 +29,9 @@ export function evaluate(pairs: { truth: Label; predicted: Label }[]): EvalResul
     const f1 = precision + recall ? (2 * precision * recall) / (precision + recall) : 0;
     perLabel[l] = { precision, recall, f1, support };
   }
-  const present = LABELS.filter((l) => perLabel[l].support > 0);
+  // Over every label in the truth or the predictions (as scikit-learn's macro average): a label
+  // the file never uses but the classifier predicts wrongly counts, with F1 0.
+  const present = LABELS.filter((l) => perLabel[l].support > 0 || LABELS.some((t) => confusion[t][l] > 0));
   const macroF1 = present.reduce((s, l) => s + perLabel[l].f1, 0) / (present.length || 1);
   return { n: pairs.length, accuracy: pairs.length ? correct / pairs.length : 0, macroF1, perLabel, confusion };
 }

@@ -21,7 +21,8 @@ export function readLabeled(file: string, { keepAmbiguous = false } = {}): Label
     throw fileError(file, (err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : 'cannot read');
   }
   const out: LabeledExample[] = [];
-  text.split('\n').forEach((line, i) => {
+  // A byte-order mark (Windows editors) is not content.
+  text.replace(/^\ufeff/, '').split('\n').forEach((line, i) => {
     if (!line.trim()) return;
     let v: LabeledExample;
     try {
@@ -30,6 +31,7 @@ export function readLabeled(file: string, { keepAmbiguous = false } = {}): Label
       throw fileError(file, 'invalid JSON', i + 1);
     }
     if (typeof v?.text !== 'string') throw fileError(file, 'line has no "text"', i + 1);
+    if (v.inReplyToText !== undefined && v.inReplyToText !== null && typeof v.inReplyToText !== 'string') throw fileError(file, '"inReplyToText" must be a string', i + 1);
     if (!LABELS.includes(v.label)) throw fileError(file, `label must be one of ${LABELS.join(', ')}`, i + 1);
     if (v.ambiguous && !keepAmbiguous) return;
     out.push(v);

@@ -1,6 +1,6 @@
 // `feedhealth classify [file|-]`: JSONL {id, text, inReplyToText?} or plain text (one reply per
 // line) in; NDJSON {id, label, confidence, evidence} out, one per non-blank input line, in order.
-import { createReadStream } from 'node:fs';
+import { createReadStream, statSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
 import { classify } from '../classify/index.js';
@@ -25,10 +25,46 @@ export function parseClassifyLine(line: string, lineNo: number, name: string): C
   }
   if (typeof v.text !== 'string') throw fileError(name, 'object has no "text" string', lineNo);
   return {
-    id: v.id === undefined || v.id === null ? String(lineNo) : String(v.id),
+    id: v.id === undefined || v.id === null ? String(lineNo) : typeof v.id === 'number' && !Number.isSafeInteger(v.id) ? (rawNumber(trimmed, 'id') ?? String(v.id)) : String(v.id),
     text: v.text,
     inReplyToText: typeof v.inReplyToText === 'string' ? v.inReplyToText : undefined,
   };
+}
+
+/**
+ * The number a top-level key of a JSON object holds, as written: a tweet id such as
+ * 1590123456789012345 is past what a double holds exactly, and JSON.parse would round it
+ * (two tweets would then share an id). `json` is known to parse.
+ */
+export function rawNumber(json: string, key: string): string | undefined {
+  let depth = 0;
+  let expectKey = false;
+  for (let i = 0; i < json.length; i++) {
+    const c = json[i];
+    if (c === '"') {
+      const end = stringEnd(json, i);
+      if (depth === 1 && expectKey && JSON.parse(json.slice(i, end)) === key) {
+        const m = /\s*:\s*(-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?)\s*[,}]/y;
+        m.lastIndex = end;
+        const found = m.exec(json);
+        if (found) return found[1];
+      }
+      expectKey = false;
+      i = end - 1;
+    } else if (c === '{' || c === '[') {
+      depth++;
+      expectKey = c === '{';
+    } else if (c === '}' || c === ']') depth--;
+    else if (c === ',') expectKey = true;
+  }
+  return undefined;
+}
+
+/** Where the JSON string starting at `start` (its opening quote) ends: just past its closing quote. */
+function stringEnd(json: string, start: number): number {
+  let i = start + 1;
+  while (i < json.length && json[i] !== '"') i += json[i] === '\\' ? 2 : 1;
+  return i + 1;
 }
 
 export function classifyLine(input: ClassifyInput): string {
@@ -38,6 +74,8 @@ export function classifyLine(input: ClassifyInput): string {
 
 function openInput(file: string | undefined): { stream: Readable; name: string } {
   if (!file || file === '-') return { stream: process.stdin, name: 'stdin' };
+  // A folder opens fine here and fails only when read: say so up front.
+  if (statSync(file, { throwIfNoEntry: false })?.isDirectory()) throw new InputError(`${file}: is a folder`);
   const stream = createReadStream(file);
   return { stream, name: file };
 }
