@@ -21,7 +21,7 @@ Fetched pages are kept in $FEEDHEALTH_CACHE_DIR, else $XDG_CACHE_HOME/feedhealth
 /** Options for fetching from the X API, shared by fetch and live audit. */
 function liveOptions(cmd: Command, live = ''): Command {
   return cmd
-    .option('--since <date>', `only tweets posted since this date (YYYY-MM-DD or ISO 8601)${live ? '; live: fetch no older' : ''}`)
+    .option('--since <date>', `only tweets posted since this date (YYYY-MM-DD or ISO 8601; UTC unless it names an offset)${live ? '; live: fetch no older' : ''}`)
     .option('--limit <n>', `only the newest n tweets${live ? '; live: stop fetching there' : ' (default: all the API allows, ~3,200)'}`)
     .option('--mentions', `${live}also fetch the account's mentions (context for its replies)`)
     .option('--refresh', `${live}ignore the cache and fetch everything again`)

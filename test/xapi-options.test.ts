@@ -83,6 +83,16 @@ describe('--since and --limit', () => {
   it('--since takes a day or an ISO time, in the API form', () => {
     expect(parseSince('2024-05-01')).toEqual({ iso: '2024-05-01T00:00:00Z', ms: Date.parse('2024-05-01T00:00:00Z') });
     expect(parseSince('2024-05-01T12:30:45.678+02:00').iso).toBe('2024-05-01T10:30:45Z');
+    // A time without an offset is UTC, like a date alone — not the zone of the machine running it.
+    const zone = process.env.TZ;
+    process.env.TZ = 'Asia/Tokyo';
+    try {
+      expect(parseSince('2024-05-01T12:30').iso).toBe('2024-05-01T12:30:00Z');
+      expect(parseSince('2024-05-01T12:30:00-0500').iso).toBe('2024-05-01T17:30:00Z');
+    } finally {
+      if (zone === undefined) delete process.env.TZ;
+      else process.env.TZ = zone;
+    }
     expect(() => parseSince('yesterday')).toThrow(/--since: not a date/);
     expect(() => parseSince('2999-01-01')).toThrow(/in the future/);
   });

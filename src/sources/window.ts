@@ -10,10 +10,12 @@ export interface Since {
   ms: number;
 }
 
-/** YYYY-MM-DD (midnight UTC) or an ISO 8601 time; not in the future. */
+/** YYYY-MM-DD (midnight UTC) or an ISO 8601 time (UTC when it names no offset, as the date
+ * alone is: not the time zone of whatever machine runs it); not in the future. */
 export function parseSince(raw: string, now = Date.now()): Since {
   const s = raw.trim();
-  const ms = /^\d{4}-\d{2}-\d{2}$/.test(s) ? Date.parse(`${s}T00:00:00Z`) : /^\d{4}-\d{2}-\d{2}T/.test(s) ? Date.parse(s) : NaN;
+  const utc = /(?:Z|[+-]\d{2}(?::?\d{2})?)$/i.test(s.slice(10)) ? s : `${s}Z`;
+  const ms = /^\d{4}-\d{2}-\d{2}$/.test(s) ? Date.parse(`${s}T00:00:00Z`) : /^\d{4}-\d{2}-\d{2}T/.test(s) ? Date.parse(utc) : NaN;
   if (Number.isNaN(ms)) throw new InputError(`--since: not a date: ${raw} (expected YYYY-MM-DD or an ISO 8601 time like 2024-05-01T12:00:00Z)`);
   if (ms > now) throw new InputError(`--since: ${raw} is in the future`);
   const whole = Math.floor(ms / 1000) * 1000;
