@@ -20,6 +20,19 @@ export class NetworkError extends Error {
   }
 }
 
+/** A file or folder that cannot be read, in words: missing, not allowed, a folder, a pipe. */
+export function fsError(file: string, err: unknown): InputError {
+  const code = (err as NodeJS.ErrnoException)?.code;
+  const why =
+    code === 'ENOENT' ? 'no such file' :
+    code === 'EACCES' || code === 'EPERM' ? 'cannot read (permission denied)' :
+    code === 'EISDIR' ? 'is a folder' :
+    code === 'ENOTDIR' ? 'not a folder' :
+    code === 'ESPIPE' ? 'is a pipe, which cannot be read twice: save it to a file first' :
+    `cannot read (${code ?? (err as Error)?.message ?? 'unknown error'})`;
+  return new InputError(`${file}: ${why}`, { cause: err });
+}
+
 /** A loader's complaint about a specific place in a file. */
 export function fileError(file: string, what: string, line?: number): InputError {
   return new InputError(`${file}${line !== undefined ? `:${line}` : ''}: ${what}`);

@@ -1,7 +1,7 @@
 // `feedhealth audit`, run as the real built binary with FORCE_COLOR=0: stdout is data, stderr is
 // one line for people, exit codes say what happened.
-import { spawn } from 'node:child_process';
-import { accessSync, chmodSync, constants, copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { accessSync, chmodSync, constants, copyFileSync, cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -165,6 +165,24 @@ describe('audit refuses bad input with exit 2 and one line on stderr', () => {
     expectInputError(r, file);
     expect(r.stderr).toContain('permission denied');
     chmodSync(file, 0o644);
+  });
+
+  it('an archive folder whose parts cannot be read: the part named, not an internal error', () => {
+    const dir = mkdtempSync(join(scratch, 'archive-'));
+    cpSync(abs(fixture('archive')), dir, { recursive: true });
+    const part = join(dir, 'data', 'tweets-part1.js');
+    rmSync(part);
+    mkdirSync(part); // a folder where a part file should be
+    const r = runCli(['audit', dir, '--json']);
+    expectInputError(r, part);
+    expect(r.stderr).toContain('is a folder');
+  });
+
+  it('a pipe (a process substitution, /dev/stdin), which cannot be read twice', () => {
+    // Through a shell, so stdin is a pipe (spawnSync's own input is a socket).
+    const r = spawnSync('sh', ['-c', 'cat "$1" | "$2" "$3" audit /dev/stdin --json', 'sh', abs(fixture('acmecare.jsonl')), process.execPath, BIN], { cwd: ROOT, encoding: 'utf8' });
+    expectInputError({ code: r.status, stdout: r.stdout, stderr: r.stderr }, '/dev/stdin');
+    expect(r.stderr).toContain('is a pipe');
   });
 
   it('an unknown --handle, named in the message with the accounts that are there', () => {

@@ -4,7 +4,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { OWNER_UNKNOWN, type Account, type Timeline } from '../model.js';
-import { fileError, InputError } from '../errors.js';
+import { fileError, fsError, InputError } from '../errors.js';
 import { htmlUnescape, normId, toIso } from '../text.js';
 import { TimelineBuilder } from './builder.js';
 
@@ -61,16 +61,36 @@ export function addArchiveTweets(b: TimelineBuilder, text: string, file: string,
 }
 
 
+/** A file's text, or an input error naming it (unreadable, a folder). */
+function readText(file: string): string {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (err) {
+    throw fsError(file, err);
+  }
+}
+
+/** A folder's entries, or an input error naming it. */
+function entries(dir: string): string[] {
+  try {
+    return readdirSync(dir);
+  } catch (err) {
+    throw fsError(dir, err);
+  }
+}
+
+const isFolder = (path: string) => statSync(path, { throwIfNoEntry: false })?.isDirectory() ?? false;
+
 /** Owner from manifest.js (userInfo) or account.js, looked for beside the tweets file. */
 export function archiveOwner(dataDir: string): Account {
   const manifest = join(dataDir, 'manifest.js');
   if (existsSync(manifest)) {
-    const m = jsPayload(readFileSync(manifest, 'utf8'), manifest) as { userInfo?: { userName?: string; accountId?: string } };
+    const m = jsPayload(readText(manifest), manifest) as { userInfo?: { userName?: string; accountId?: string } };
     if (m?.userInfo?.userName) return { id: m.userInfo.accountId, handle: m.userInfo.userName };
   }
   const account = join(dataDir, 'account.js');
   if (existsSync(account)) {
-    const a = jsPayload(readFileSync(account, 'utf8'), account) as { account?: { username?: string; accountId?: string } }[];
+    const a = jsPayload(readText(account), account) as { account?: { username?: string; accountId?: string } }[];
     const acc = Array.isArray(a) ? a[0]?.account : undefined;
     if (acc?.username) return { id: acc.accountId, handle: acc.username };
   }
@@ -81,22 +101,22 @@ export function archiveOwner(dataDir: string): Account {
 export function loadArchive(path: string, firstText?: string): Timeline {
   let dataDir: string;
   let files: string[];
-  if (statSync(path).isDirectory()) {
-    dataDir = existsSync(join(path, 'data')) ? join(path, 'data') : path;
-    files = readdirSync(dataDir).filter((f) => TWEET_FILE.test(f)).sort(partOrder).map((f) => join(dataDir, f));
+  if (isFolder(path)) {
+    dataDir = isFolder(join(path, 'data')) ? join(path, 'data') : path;
+    files = entries(dataDir).filter((f) => TWEET_FILE.test(f)).sort(partOrder).map((f) => join(dataDir, f));
     if (files.length === 0) throw new InputError(`${path}: folder holds no data/tweets.js (not an unzipped account archive)`);
   } else {
     dataDir = dirname(path);
     files = [path];
     // Given part0, pick up its sibling parts too.
     if (/^tweets?\.js$/.test(basename(path))) {
-      const parts = readdirSync(dataDir).filter((f) => /^tweets?-part\d+\.js$/.test(f)).sort(partOrder);
+      const parts = entries(dataDir).filter((f) => /^tweets?-part\d+\.js$/.test(f)).sort(partOrder);
       files.push(...parts.map((f) => join(dataDir, f)));
     }
   }
   const owner = archiveOwner(dataDir);
   const b = new TimelineBuilder('archive');
-  for (const f of files) addArchiveTweets(b, f === path && firstText !== undefined ? firstText : readFileSync(f, 'utf8'), f, owner);
+  for (const f of files) addArchiveTweets(b, f === path && firstText !== undefined ? firstText : readText(f), f, owner);
   b.addOwner(owner.handle || owner.id ? owner : { id: OWNER_UNKNOWN });
   return b.finish();
 }

@@ -2,20 +2,11 @@
 // file-system failures into one-line input errors.
 import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import type { InputFormat, Timeline } from '../model.js';
-import { fileError, InputError } from '../errors.js';
+import { fileError, InputError, fsError } from '../errors.js';
 import { loadV2Jsonl, parseV2 } from './v2-json.js';
 import { looksLikeTwcsHeader, parseTwcs } from './twcs-csv.js';
 import { loadArchive, looksLikeArchiveJs } from './archive.js';
 
-function fsError(file: string, err: unknown): InputError {
-  const code = (err as NodeJS.ErrnoException)?.code;
-  const why =
-    code === 'ENOENT' ? 'no such file' :
-    code === 'EACCES' || code === 'EPERM' ? 'cannot read (permission denied)' :
-    code === 'EISDIR' ? 'is a folder' :
-    `cannot read (${code ?? (err as Error)?.message ?? 'unknown error'})`;
-  return new InputError(`${file}: ${why}`, { cause: err });
-}
 
 /** NUL bytes or a high share of control characters in the first 8 KB mean binary data. */
 export function looksBinary(buf: Buffer): boolean {
