@@ -2,7 +2,7 @@
 import { copyFileSync, cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { detectFormat, loadFile, looksBinary } from '../src/sources/detect.js';
 import { parseV2 } from '../src/sources/v2-json.js';
 import { parseTwcs } from '../src/sources/twcs-csv.js';
@@ -437,6 +437,26 @@ describe('files as people save them', () => {
 });
 
 describe('bad inputs', () => {
+  it('a file too big to read whole (past the longest string V8 makes) is an input error saying what streams', () => {
+    // Stands in for a file of more than 512 MB read with --since or --limit: decoding the whole
+    // file fails as V8 fails there.
+    const file = join(scratch, 'big.csv');
+    writeFileSync(file, readFileSync(abs(fixture('twcs-sample.csv')), 'utf8').repeat(40)); // past the 64 KB head
+    const whole = readFileSync(file).length;
+    const decode = Buffer.prototype.toString;
+    const tooLong = vi.spyOn(Buffer.prototype, 'toString').mockImplementation(function (this: Buffer, ...args: unknown[]) {
+      if (this.length === whole) throw Object.assign(new Error('Cannot create a string longer than 0x1fffffe8 characters'), { code: 'ERR_STRING_TOO_LONG' });
+      return (decode as (...a: unknown[]) => string).apply(this, args);
+    });
+    try {
+      expect(() => loadFile(file)).toThrow(InputError);
+      expect(() => loadFile(file)).toThrow(/big\.csv: too big to read whole \(0 MB\): only TWCS CSV and JSONL of v2 pages are streamed, and only without --since and --limit$/);
+    } finally {
+      tooLong.mockRestore();
+    }
+  });
+
+
   // [file, what the one-line message says, the line it names when it knows one]
   const cases: [string, RegExp, number | undefined][] = [
     ['truncated.jsonl', /invalid JSON \(file truncated\?\)/, 3],

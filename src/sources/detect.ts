@@ -95,14 +95,19 @@ export function loadFile(file: string, format?: InputFormat): Timeline {
     if (tl) return tl;
   }
   let buf: Buffer;
+  let text: string;
   try {
     buf = readFileSync(file);
+    if (looksBinary(buf)) throw fileError(file, 'binary data, not a timeline (expected X API v2 JSON/JSONL, an archive tweets.js, or TWCS CSV)');
+    // A byte-order mark (Windows editors, PowerShell) is not content: JSON.parse rejects it.
+    text = buf.toString('utf8').replace(/^\ufeff/, '');
   } catch (err) {
-    throw fsError(file, err);
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'ERR_STRING_TOO_LONG' || code === 'ERR_FS_FILE_TOO_LARGE') {
+      throw fileError(file, `too big to read whole (${Math.round(statSync(file).size / 2 ** 20).toLocaleString('en-US')} MB): only TWCS CSV and JSONL of v2 pages are streamed, and only without --since and --limit`);
+    }
+    throw err instanceof InputError ? err : fsError(file, err);
   }
-  if (looksBinary(buf)) throw fileError(file, 'binary data, not a timeline (expected X API v2 JSON/JSONL, an archive tweets.js, or TWCS CSV)');
-  // A byte-order mark (Windows editors, PowerShell) is not content: JSON.parse rejects it.
-  const text = buf.toString('utf8').replace(/^\ufeff/, '');
   if (text.trim() === '') throw fileError(file, 'empty file');
   const fmt = format ?? detectFormat(text);
   switch (fmt) {
