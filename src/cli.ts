@@ -24,7 +24,7 @@ function liveOptions(cmd: Command, live = ''): Command {
     .option('--since <date>', `only tweets posted since this date (YYYY-MM-DD or ISO 8601; UTC unless it names an offset)${live ? '; live: fetch no older' : ''}`)
     .option('--limit <n>', `only the newest n tweets${live ? '; live: stop fetching there' : ' (default: all the API allows, ~3,200)'}`)
     .option('--mentions', `${live}also fetch the account's mentions (context for its replies)`)
-    .option('--refresh', `${live}ignore the cache and fetch everything again`)
+    .option('--refresh', `${live}ignore the cache and fetch everything again (with --since/--limit: that window again)`)
     .option('--no-wait', `${live}when rate limited, exit 3 with the reset time instead of waiting`)
     .option('--api-base <url>', `${live}X API base URL (default https://api.x.com; or X_API_BASE_URL)`);
 }

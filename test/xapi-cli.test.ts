@@ -158,6 +158,22 @@ describe('feedhealth audit @handle / fetch @handle', () => {
     expect(storedLines(cache, 'somebrand')).toHaveLength(1);
   });
 
+  it('--refresh with --limit fetches that window again and keeps the older pages it did not cover', async () => {
+    const cache = freshDir();
+    const full = await run(['audit', '@somebrand', '--json'], { FEEDHEALTH_CACHE_DIR: cache });
+    const before = storedLines(cache, 'somebrand');
+    expect(before).toHaveLength(Math.ceil(some.own.length / 100));
+    api.requests.length = 0;
+    const r = await run(['audit', '@somebrand', '--refresh', '--limit', '10', '--json'], { FEEDHEALTH_CACHE_DIR: cache });
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).counts.tweets).toBe(10);
+    expect(api.of('tweets').map((q) => q.query.since_id ?? null)).toEqual([null]);
+    // The newest page held more than the ten fetched again, so it stays, as do the older ones.
+    expect(storedLines(cache, 'somebrand')).toEqual([...before, expect.any(String)]);
+    const after = await run(['audit', '@somebrand', '--json'], { FEEDHEALTH_CACHE_DIR: cache });
+    expect(sameReport(after.stdout)).toEqual(sameReport(full.stdout));
+  });
+
   it('resumes a run killed mid-fetch: pages already stored are kept and only the rest is fetched', async () => {
     const kill = seedBrand(api, { id: '9000303', username: 'KillBrand', count: 380, seed: 3 });
     const cache = freshDir();

@@ -65,6 +65,20 @@ export interface SyncEnv {
   stderr?: ProgressStream;
 }
 
+/** Whether every tweet of a page lies between the oldest and newest tweet fetched again from
+ * its endpoint (a page of none does too: it holds nothing the new pages lack). */
+function within(page: PageFacts, fresh: readonly { facts: PageFacts }[]): boolean {
+  let lo: bigint | undefined;
+  let hi: bigint | undefined;
+  for (const f of fresh)
+    if (f.facts.endpoint === page.endpoint)
+      for (const id of f.facts.ids) {
+        if (lo === undefined || id < lo) lo = id;
+        if (hi === undefined || id > hi) hi = id;
+      }
+  return page.ids.every((id) => lo !== undefined && hi !== undefined && id >= lo && id <= hi);
+}
+
 export async function syncHandle(req: LiveRequest, io: SyncEnv = {}): Promise<SyncResult> {
   const env = io.env ?? process.env;
   const progress = new Progress(io.stderr ?? process.stderr, { debug: req.debug });
@@ -150,8 +164,12 @@ export async function syncHandle(req: LiveRequest, io: SyncEnv = {}): Promise<Sy
       }
     }
 
-    if (req.refresh) store.replace(fresh.map((f) => f.line)); // --refresh finished: the old pages go
-    const all = req.refresh ? fresh : [...held, ...fresh];
+    // --refresh finished: the pages fetched now replace those held. With a window (--since,
+    // --limit) only that window was fetched again: older pages stay (they cost API reads to get
+    // back); those wholly inside what was fetched again go.
+    const kept = !req.refresh ? held : req.since || req.limit !== undefined ? held.filter((h) => !within(h.facts, fresh)) : [];
+    if (req.refresh) store.replace([...kept, ...fresh].map((f) => f.line));
+    const all = [...kept, ...fresh];
     const own = new Set<bigint>(all.filter((h) => h.facts.endpoint === 'tweets').flatMap((h) => h.facts.ids));
     progress.note(`@${user.username}: ${tweets} new tweet${tweets === 1 ? '' : 's'} in ${pages} page${pages === 1 ? '' : 's'}; ${own.size} held in ${store.dir}`);
     return { user, lines: all.map((h) => h.line), fetched: { pages, tweets }, held: own.size };
