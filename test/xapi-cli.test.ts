@@ -2,7 +2,7 @@
 // first) against the fake X API v2 on 127.0.0.1, with a throwaway cache per test.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { FakeXApi, seedBrand, type Seeded } from './helpers/fake-x-api.js';
@@ -156,6 +156,23 @@ describe('feedhealth audit @handle / fetch @handle', () => {
     expect(r.code).toBe(0);
     expect(api.of('tweets').map((q) => q.query.since_id ?? null)).toEqual([null]);
     expect(storedLines(cache, 'somebrand')).toHaveLength(1);
+  });
+
+  it('fetch --limit prints the pages holding that window, whatever more the cache holds from earlier runs', async () => {
+    const cache = freshDir();
+    const all = await run(['fetch', '@somebrand'], { FEEDHEALTH_CACHE_DIR: cache });
+    expect(all.stdout.trimEnd().split('\n')).toHaveLength(Math.ceil(some.own.length / 100));
+    const r = await run(['fetch', '@somebrand', '--limit', '10'], { FEEDHEALTH_CACHE_DIR: cache });
+    expect(r.code).toBe(0);
+    const pages = r.stdout.trimEnd().split('\n').map((l) => JSON.parse(l));
+    expect(pages).toHaveLength(1);
+    expect(pages[0].data.map((t: { id: string }) => t.id).slice(0, 10)).toEqual(some.own.slice(0, 10));
+    // The same window as a live audit of it.
+    const file = join(scratch, 'ten.jsonl');
+    writeFileSync(file, r.stdout);
+    const offline = await run(['audit', file, '--limit', '10', '--json'], { X_BEARER_TOKEN: undefined });
+    const live = await run(['audit', '@somebrand', '--limit', '10', '--json'], { FEEDHEALTH_CACHE_DIR: cache });
+    expect(sameReport(offline.stdout)).toEqual(sameReport(live.stdout));
   });
 
   it('--refresh with --limit fetches that window again and keeps the older pages it did not cover', async () => {
