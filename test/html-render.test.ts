@@ -312,6 +312,13 @@ describe('the page', () => {
     expect(renderCompareHtml(cmp).match(/Response-time distribution of @/g)).toBeNull();
   });
 
+  it('counts each label of a card from its report, not back from rounded shares (a brand of 75,000 replies)', () => {
+    const big: Report = { ...acme, handle: 'BigDesk', counts: { ...acme.counts, replies: 75_327, resolving: 20_593, deflecting: 31_577, blaming: 11_040, other: 12_117 } };
+    const cmp = compareReports([big], ['big']);
+    const html = renderCompareHtml(cmp, { reports: [big] });
+    for (const [label, n] of [['resolving', '20593'], ['deflecting', '31577'], ['blaming', '11040'], ['other', '12117']]) expect(html).toMatch(new RegExp(`<title>${label}: ${n} replies`));
+  });
+
   it('marks brands scored on a thin sample, as the table and Markdown do', () => {
     const thin: Report = { ...acme, handle: 'TinyDesk', counts: { ...acme.counts, replies: 3, resolving: 2, deflecting: 1, blaming: 0, other: 0 } };
     const cmp = compareReports([thin, ...twcs], ['thin', 'twcs']);

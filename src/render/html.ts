@@ -249,7 +249,8 @@ function brandCard(b: CompareRow, report: Report | undefined, i: number): string
     if (b.verdict) parts.push(`<p class="verdict small">${esc(b.verdict)}</p>`);
   } else parts.push(`<p class="verdict"><strong>No score</strong>: none of the replies works on a problem.</p>`);
   if (b.shares) {
-    const counts = Object.fromEntries(LABELS.map((l) => [l, Math.round(b.shares![l] * b.replies)])) as LabelCounts;
+    // The report's own counts; without one, what the (rounded) shares give back.
+    const counts = Object.fromEntries(LABELS.map((l) => [l, report ? report.counts[l] : Math.round(b.shares![l] * b.replies)])) as LabelCounts;
     parts.push(figure(shareBar(b.shares, counts, { id: `${id}-shares`, title: `Label shares of @${b.handle}`, desc: LABELS.map((l) => `${l} ${pct(b.shares![l])}`).join(', ') }, 320, 26), `<span class="visually-hidden">Shares: </span>${LABELS.map((l) => `<span class="l-${l}">${esc(`${l} ${pct(b.shares![l])}`)}</span>`).join(' · ')}`));
   }
   parts.push(
