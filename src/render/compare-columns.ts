@@ -1,7 +1,7 @@
 // The figure columns of a comparison, shared by the table, Markdown and HTML renderers so they
 // stay in step: each takes the ones it has room for and escapes or styles the text its own way.
 import type { CompareRow } from '../compare.js';
-import { duration, pct } from './shapes.js';
+import { duration, mixPcts, pct } from './shapes.js';
 
 export interface Figure {
   head: string;
@@ -14,9 +14,9 @@ export interface Figure {
 const opt = (x: number | null | undefined, f: (x: number) => string) => (x === null || x === undefined ? '–' : f(x));
 
 export const FIGURES = {
-  resolving: { head: 'resolving', text: (b) => opt(b.shares?.resolving, pct) },
-  deflecting: { head: 'deflecting', text: (b) => opt(b.shares?.deflecting, pct) },
-  blaming: { head: 'blaming', text: (b) => opt(b.shares?.blaming, pct) },
+  resolving: { head: 'resolving', text: (b) => (b.shares ? mixPcts(b.shares).resolving : '–') },
+  deflecting: { head: 'deflecting', text: (b) => (b.shares ? mixPcts(b.shares).deflecting : '–') },
+  blaming: { head: 'blaming', text: (b) => (b.shares ? mixPcts(b.shares).blaming : '–') },
   medianReply: { head: 'median reply', text: (b) => opt(b.medianResponseSeconds, duration) },
   p90Reply: { head: '90th pct', text: (b) => opt(b.p90ResponseSeconds, duration) },
   within1h: { head: 'within 1 h', short: '≤ 1 h', text: (b) => opt(b.answeredWithin1hShare, pct) },

@@ -8,7 +8,7 @@ import { rankedTitle, THIN_SAMPLE, type Comparison, type CompareRow } from '../c
 
 const THIN_NOTE = `* Thin sample: fewer than ${THIN_SAMPLE} replies work on a problem, so the score is shaky and ranks after the others.`;
 import type { LabelCounts } from '../score/balance.js';
-import { duration, pct, trendSummary } from './shapes.js';
+import { duration, mixPcts, pct, trendSummary } from './shapes.js';
 import { FIGURES, manySources, sourceName, type Figure } from './compare-columns.js';
 import { esc, escLines, highlight, isAboutAnswered, quotedPhrases } from './html/escape.js';
 import { DAYS, gradeTone, heatMap, histogram, miniHistogram, scoreBars, scoreScale, shareBar, sparkline, trendChart, type Bucket } from './html/charts.js';
@@ -55,7 +55,10 @@ const card = (id: string, span: number, title: string, level: number, body: stri
 const labelChip = (l: Label) => `<span class="chip l-${l}">${esc(l)}</span>`;
 const gradeSpan = (value: number, grade: string) => `<span class="g-${gradeTone(grade)}">${esc(`${value} ${grade}`)}</span>`;
 const scoreCell = (s: { value: number; grade: string } | null) => (s ? gradeSpan(s.value, s.grade) : '–');
-const mixCells = (s: LabelCounts) => LABELS.map((l) => esc(pct(s[l])));
+const mixCells = (s: LabelCounts) => {
+  const shown = mixPcts(s);
+  return LABELS.map((l) => esc(shown[l]));
+};
 
 /** A link to a tweet on X: a plain link, never fetched by the page. Only for numeric ids. */
 const tweetLink = (id: string, text = 'view on X') => (/^\d{1,25}$/.test(id) ? `<a href="https://x.com/i/web/status/${id}" rel="noopener noreferrer">${esc(text)}</a>` : '');
@@ -63,8 +66,9 @@ const tweetLink = (id: string, text = 'view on X') => (/^\d{1,25}$/.test(id) ? `
 // ── One brand ────────────────────────────────────────────────────────────────────────────────
 
 function legend(r: Report): string {
+  const shown = mixPcts(r.shares);
   return `<ul class="legend">${LABELS.map(
-    (l) => `<li class="l-${l}"><span class="swatch" aria-hidden="true"></span><span class="name">${esc(l)}</span><span class="num" style="color:var(--fg)">${esc(`${r.counts[l]} · ${pct(r.shares?.[l] ?? 0)}`)}</span></li>`,
+    (l) => `<li class="l-${l}"><span class="swatch" aria-hidden="true"></span><span class="name">${esc(l)}</span><span class="num" style="color:var(--fg)">${esc(`${r.counts[l]} · ${shown[l]}`)}</span></li>`,
   ).join('')}</ul>`;
 }
 
@@ -87,7 +91,8 @@ function scoreCard(r: Report, id: string, level: number): string {
 
 function sharesCard(r: Report, id: string, level: number): string {
   const shares = r.shares!;
-  const desc = LABELS.map((l) => `${l} ${pct(shares[l])} (${r.counts[l]})`).join(', ');
+  const shown = mixPcts(shares);
+  const desc = LABELS.map((l) => `${l} ${shown[l]} (${r.counts[l]})`).join(', ');
   const body = [
     figure(shareBar(shares, r.counts, { id: `${id}-shares`, title: `Label shares of ${r.counts.replies} replies`, desc }), ''),
     legend(r),
@@ -251,7 +256,8 @@ function brandCard(b: CompareRow, report: Report | undefined, i: number): string
   if (b.shares) {
     // The report's own counts; without one, what the (rounded) shares give back.
     const counts = Object.fromEntries(LABELS.map((l) => [l, report ? report.counts[l] : Math.round(b.shares![l] * b.replies)])) as LabelCounts;
-    parts.push(figure(shareBar(b.shares, counts, { id: `${id}-shares`, title: `Label shares of @${b.handle}`, desc: LABELS.map((l) => `${l} ${pct(b.shares![l])}`).join(', ') }, 320, 26), `<span class="visually-hidden">Shares: </span>${LABELS.map((l) => `<span class="l-${l}">${esc(`${l} ${pct(b.shares![l])}`)}</span>`).join(' · ')}`));
+    const shown = mixPcts(b.shares);
+    parts.push(figure(shareBar(b.shares, counts, { id: `${id}-shares`, title: `Label shares of @${b.handle}`, desc: LABELS.map((l) => `${l} ${shown[l]}`).join(', ') }, 320, 26), `<span class="visually-hidden">Shares: </span>${LABELS.map((l) => `<span class="l-${l}">${esc(`${l} ${shown[l]}`)}</span>`).join(' · ')}`));
   }
   parts.push(
     stats([

@@ -3,7 +3,7 @@ import { LABELS } from '../model.js';
 import type { Report } from '../report.js';
 import { rankedTitle, THIN_SAMPLE, type Comparison } from '../compare.js';
 import type { LabelCounts } from '../score/balance.js';
-import { duration, heatMapLines, pct, sparkline, trendSummary, SHADES, SHADE_EMPTY } from './shapes.js';
+import { duration, heatMapLines, mixPcts, pct, sparkline, trendSummary, SHADES, SHADE_EMPTY } from './shapes.js';
 import { COMMON_FIGURES, FIGURES, manySources, sourceName, type Figure } from './compare-columns.js';
 import { flatText } from '../text.js';
 
@@ -23,7 +23,10 @@ function table(head: string[], align: ('l' | 'r')[], rows: string[][]): string[]
   ];
 }
 
-const mix = (s: LabelCounts) => LABELS.map((l) => pct(s[l]));
+const mix = (s: LabelCounts) => {
+  const shown = mixPcts(s);
+  return LABELS.map((l) => shown[l]);
+};
 const sc = (s: { value: number; grade: string } | null) => (s ? `${s.value} ${s.grade}` : '–');
 
 export function renderMarkdownReport(r: Report): string {
@@ -36,7 +39,7 @@ export function renderMarkdownReport(r: Report): string {
   else out.push(`**No score.** ${mdText(r.note ?? '')}`, '');
   if (r.counts.replies === 0) return `${out.join('\n').trimEnd()}\n`;
 
-  out.push(...table(['label', 'replies', 'share'], ['l', 'r', 'r'], LABELS.map((l) => [l, String(r.counts[l]), pct(r.shares?.[l] ?? 0)])), '');
+  out.push(...table(['label', 'replies', 'share'], ['l', 'r', 'r'], LABELS.map((l) => [l, String(r.counts[l]), mixPcts(r.shares)[l]])), '');
 
   if (m?.firstScreen || m?.exposure) {
     out.push('## Views of the feed', '');

@@ -1,5 +1,6 @@
 // Small text shapes shared by the table and Markdown renderers: sparklines, heat-map shades,
 // durations and percentages. Pure.
+import { LABELS, type Label } from '../model.js';
 
 export const SPARKS = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'] as const;
 /** Heat-map shades from a little to the most; an empty cell is SHADE_EMPTY. */
@@ -64,3 +65,21 @@ export function trendSummary(weeks: readonly { score: number | null }[]): string
 }
 
 export const pct = (x: number) => `${Math.round(x * 100)}%`;
+
+/**
+ * The four label shares as whole percentages that add up to 100 (the largest remainders round
+ * up; ties in label order): each rounded on its own, 37.5 + 31.9 + 12.5 + 18.1 would read 101.
+ */
+export function mixPcts(shares: Readonly<Record<Label, number>> | null | undefined): Record<Label, string> {
+  const exact = LABELS.map((l) => (shares?.[l] ?? 0) * 100);
+  const whole = exact.map(Math.floor);
+  const total = exact.reduce((a, x) => a + x, 0);
+  let left = Math.round(total) - whole.reduce((a, x) => a + x, 0);
+  const order = LABELS.map((_, i) => i).sort((a, b) => exact[b] - whole[b] - (exact[a] - whole[a]) || a - b);
+  for (const i of order) {
+    if (left <= 0) break;
+    whole[i]++;
+    left--;
+  }
+  return Object.fromEntries(LABELS.map((l, i) => [l, `${whole[i]}%`])) as Record<Label, string>;
+}

@@ -5,7 +5,7 @@ import { LABELS, type Label } from '../model.js';
 import type { Report } from '../report.js';
 import { rankedTitle, THIN_SAMPLE, type Comparison } from '../compare.js';
 import type { LabelCounts } from '../score/balance.js';
-import { duration, heatMapLines, pct, sparkline, trendSummary, SHADES, SHADE_EMPTY } from './shapes.js';
+import { duration, heatMapLines, mixPcts, pct, sparkline, trendSummary, SHADES, SHADE_EMPTY } from './shapes.js';
 import { COMMON_FIGURES, FIGURES, manySources, sourceName, type Figure } from './compare-columns.js';
 import { flatText } from '../text.js';
 
@@ -52,9 +52,10 @@ export function renderTable(report: Report, opts: TableOptions): string {
     colAligns: ['left', 'right', 'right', 'left'],
     style: { head: opts.color ? ['bold'] : [], border: opts.color ? ['gray'] : [] },
   });
+  const shown = mixPcts(report.shares);
   for (const l of LABELS) {
     const share = report.shares?.[l] ?? 0;
-    t.push([col[l](l), String(report.counts[l]), pct(share), col[l](bar(share, barWidth))]);
+    t.push([col[l](l), String(report.counts[l]), shown[l], col[l](bar(share, barWidth))]);
   }
   out.push(t.toString());
   out.push(...metricsLines(report, c, opts));
@@ -77,7 +78,10 @@ const tableStyle = (color: boolean) => ({ head: color ? ['bold'] : [], border: c
 const COMPACT = { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' };
 
 /** A label mix as table cells, in LABELS order. */
-const mixCells = (shares: LabelCounts) => LABELS.map((l) => pct(shares[l]));
+const mixCells = (shares: LabelCounts) => {
+  const shown = mixPcts(shares);
+  return LABELS.map((l) => shown[l]);
+};
 
 /** The outside reader's figures (report.metrics), one small section each. */
 export function metricsLines(report: Report, c: ChalkInstance, opts: TableOptions): string[] {

@@ -6,6 +6,7 @@ import { LABELS, type Label } from '../../model.js';
 import { GRADES } from '../../score/balance.js';
 import type { LabelCounts } from '../../score/balance.js';
 import { esc } from './escape.js';
+import { mixPcts } from '../shapes.js';
 
 /** The accessible name and description of a chart, and an id unique in the page (for aria-labelledby). */
 export interface ChartText {
@@ -56,11 +57,12 @@ export function shareBar(shares: LabelCounts, counts: LabelCounts, t: ChartText,
   let x = 0;
   const parts: string[] = [];
   const cid = `${safeId(t.id)}-clip`;
+  const shown = mixPcts(shares);
   for (const l of LABELS) {
     const w = shares[l] * width;
     if (w <= 0) continue;
-    parts.push(`<rect class="f-${l}" x="${n(x)}" y="0" width="${n(w)}" height="${n(height)}">${tip(`${l}: ${counts[l]} replies (${pctText(shares[l])})`)}</rect>`);
-    if (shares[l] >= 0.07) parts.push(text(x + w / 2, height / 2 + 5, pctText(shares[l]), ' class="f-bg" text-anchor="middle" font-size="14" font-weight="600"'));
+    parts.push(`<rect class="f-${l}" x="${n(x)}" y="0" width="${n(w)}" height="${n(height)}">${tip(`${l}: ${counts[l]} replies (${shown[l]})`)}</rect>`);
+    if (shares[l] >= 0.07) parts.push(text(x + w / 2, height / 2 + 5, shown[l], ' class="f-bg" text-anchor="middle" font-size="14" font-weight="600"'));
     x += w;
   }
   const body = `<clipPath id="${cid}"><rect width="${n(width)}" height="${n(height)}" rx="8"/></clipPath><g clip-path="url(#${cid})"><rect class="f-track" width="${n(width)}" height="${n(height)}"/>${parts.join('')}</g>`;
