@@ -1,5 +1,8 @@
 // `feedhealth compare` from the real binary (FORCE_COLOR=0): brands side by side, ranked by score,
 // --json for scripts, --format md, --fail-under over any brand.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ensureBuilt, runCli, stderrLines, type CliResult } from './helpers/cli.js';
 import { corpus, hasCorpus } from './helpers/paths.js';
@@ -165,5 +168,22 @@ describe('ranking thin samples', () => {
     for (const b of doc.brands) expect(b.thinSample).toBe(b.replies - (b.shares ? Math.round(b.shares.other * b.replies) : 0) < 10);
     const table = runCli(['compare', TWO, GOOD]).stdout;
     expect(table).toMatch(/\* fewer than 10 replies on problems/);
+  });
+
+  it('has no thin-sample footnote when no brand shows a score to mark', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'feedhealth-compare-'));
+    const feed = join(dir, 'thanks.jsonl');
+    const page = {
+      data: [{ id: '9', text: '@bob Thanks so much for the kind words!', author_id: '1', created_at: '2026-11-02T10:30:00.000Z', in_reply_to_user_id: '2', referenced_tweets: [{ type: 'replied_to', id: '90' }] }],
+      includes: { users: [{ id: '1', username: 'ThanksDesk' }, { id: '2', username: 'bob' }] },
+    };
+    writeFileSync(feed, `${JSON.stringify(page)}\n`);
+    for (const format of ['table', 'md']) {
+      const r = runCli(['compare', feed, '--format', format]);
+      expect(r.code, r.stderr).toBe(0);
+      expect(r.stdout, format).toMatch(/ThanksDesk/);
+      expect(r.stdout, format).not.toMatch(/fewer than 10 replies/i);
+    }
+    rmSync(dir, { recursive: true, force: true });
   });
 });

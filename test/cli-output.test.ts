@@ -82,3 +82,19 @@ describe('tweet text that reaches a terminal', () => {
     }
   });
 });
+
+describe('a feed of one reply', () => {
+  it('says "1 tweet, 1 reply" in the table and in Markdown', () => {
+    const feed = join(scratch, 'one.jsonl');
+    const page = {
+      data: [{ id: '9', text: '@bob We have refunded the charge today.', author_id: '1', created_at: '2026-11-02T10:30:00.000Z', in_reply_to_user_id: '2', referenced_tweets: [{ type: 'replied_to', id: '90' }] }],
+      includes: { users: [{ id: '1', username: 'OneDesk' }, { id: '2', username: 'bob' }] },
+    };
+    writeFileSync(feed, `${JSON.stringify(page)}\n`);
+    for (const format of ['table', 'md']) {
+      const r = runCli(['audit', feed, '--format', format]);
+      expect(r.code, r.stderr).toBe(0);
+      expect(r.stdout, format).toContain('1 tweet, 1 reply to other people');
+    }
+  });
+});

@@ -1,9 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { duration, heatMapLines, mixPcts, shadeOf, SHADE_EMPTY } from '../src/render/shapes.js';
+import { duration, heatMapLines, mixPcts, plural, shadeOf, SHADE_EMPTY } from '../src/render/shapes.js';
 import { rng } from '../src/classify/train.js';
 import { mdText } from '../src/render/markdown.js';
 
 describe('text shapes for the renderers', () => {
+  it('counts in words that agree with the number: 1 tweet, 1 reply, 2 replies', () => {
+    expect([plural(1, 'tweet'), plural(0, 'tweet'), plural(1, 'reply', 'replies'), plural(2, 'reply', 'replies')]).toEqual(['1 tweet', '0 tweets', '1 reply', '2 replies']);
+  });
+
   it('shows a label mix as whole percentages adding up to 100, the largest remainders rounded up', () => {
     // 27, 23, 9, 13 of 72 replies: 37.5 / 31.9 / 12.5 / 18.1 — rounded one by one, 38 + 32 + 13 + 18 = 101.
     expect(mixPcts({ resolving: 27 / 72, deflecting: 23 / 72, blaming: 9 / 72, other: 13 / 72 })).toEqual({ resolving: '38%', deflecting: '32%', blaming: '12%', other: '18%' });

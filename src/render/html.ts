@@ -8,7 +8,7 @@ import { rankedTitle, THIN_SAMPLE, type Comparison, type CompareRow } from '../c
 
 const THIN_NOTE = `* Thin sample: fewer than ${THIN_SAMPLE} replies work on a problem, so the score is shaky and ranks after the others.`;
 import type { LabelCounts } from '../score/balance.js';
-import { duration, mixPcts, pct, trendSummary } from './shapes.js';
+import { duration, mixPcts, pct, plural, trendSummary } from './shapes.js';
 import { FIGURES, manySources, sourceName, type Figure } from './compare-columns.js';
 import { esc, escLines, highlight, isAboutAnswered, quotedPhrases } from './html/escape.js';
 import { DAYS, gradeTone, heatMap, histogram, miniHistogram, scoreBars, scoreScale, shareBar, sparkline, trendChart, type Bucket } from './html/charts.js';
@@ -26,7 +26,6 @@ export interface CompareHtmlOptions extends HtmlOptions {
 
 // ── Small pieces ─────────────────────────────────────────────────────────────────────────────
 
-const plural = (k: number, one: string, many = `${one}s`) => `${k} ${k === 1 ? one : many}`;
 const h = (level: number, text: string, attrs = '') => `<h${Math.min(6, level)}${attrs}>${text}</h${Math.min(6, level)}>`;
 const day = (iso: string) => iso.slice(0, 10);
 

@@ -3,7 +3,7 @@ import { LABELS } from '../model.js';
 import type { Report } from '../report.js';
 import { rankedTitle, THIN_SAMPLE, type Comparison } from '../compare.js';
 import type { LabelCounts } from '../score/balance.js';
-import { duration, heatMapLines, mixPcts, pct, sparkline, trendSummary, SHADES, SHADE_EMPTY } from './shapes.js';
+import { duration, heatMapLines, mixPcts, pct, plural, sparkline, trendSummary, SHADES, SHADE_EMPTY } from './shapes.js';
 import { COMMON_FIGURES, FIGURES, manySources, sourceName, type Figure } from './compare-columns.js';
 import { flatText } from '../text.js';
 
@@ -34,7 +34,7 @@ export function renderMarkdownReport(r: Report): string {
   const m = r.metrics;
   out.push(`# @${mdText(r.handle)} — customer-care feed health`, '');
   const w = r.window ? ` · ${r.window.from.slice(0, 10)} → ${r.window.to.slice(0, 10)}` : '';
-  out.push(`${r.counts.tweets} tweets, ${r.counts.replies} replies to other people${w} · source: \`${r.source.file.replace(/`/g, '')}\` (${r.source.format})`, '');
+  out.push(`${plural(r.counts.tweets, 'tweet')}, ${plural(r.counts.replies, 'reply', 'replies')} to other people${w} · source: \`${r.source.file.replace(/`/g, '')}\` (${r.source.format})`, '');
   if (r.score) out.push(`**Balance score ${r.score.value}/100, grade ${r.score.grade}.** ${mdText(r.score.verdict)}`, '');
   else out.push(`**No score.** ${mdText(r.note ?? '')}`, '');
   if (r.counts.replies === 0) return `${out.join('\n').trimEnd()}\n`;
@@ -77,7 +77,7 @@ export function renderMarkdownReport(r: Report): string {
   if (m?.canned) {
     const cn = m.canned;
     out.push('## Canned replies', '');
-    out.push(`**${pct(cn.templatedShare)}** of replies come from ${cn.templateCount} template${cn.templateCount === 1 ? '' : 's'} (near-identical wording used twice or more).`, '');
+    out.push(`**${pct(cn.templatedShare)}** of replies come from ${plural(cn.templateCount, 'template')} (near-identical wording used twice or more).`, '');
     if (cn.topTemplates.length) {
       out.push(
         ...table(['uses', 'example', 'labels'], ['r', 'l', 'l'], cn.topTemplates.map((t) => [
@@ -145,6 +145,6 @@ export function renderCompareMarkdown(cmp: Comparison): string {
   ]);
   out.push(...table(head, head.map((h) => (h === 'brand' || h === 'source' || h === 'weekly' ? 'l' : 'r')), rows), '');
   out.push('Score: 100 × the mean value of replies that work on a problem (resolving 1, deflecting 0.35, blaming 0). First screen: the newest 20 replies. Canned: replies whose wording the brand used twice or more. Personal: signed by an agent or calling the person by name. –: not in the data.');
-  if (cmp.brands.some((b) => b.thinSample)) out.push('', `\\* Fewer than ${THIN_SAMPLE} replies work on a problem: a shaky score, ranked after the others.`);
+  if (cmp.brands.some((b) => b.thinSample && b.score !== null)) out.push('', `\\* Fewer than ${THIN_SAMPLE} replies work on a problem: a shaky score, ranked after the others.`);
   return `${out.join('\n').trimEnd()}\n`;
 }

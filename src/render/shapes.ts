@@ -64,6 +64,9 @@ export function trendSummary(weeks: readonly { score: number | null }[]): string
   return `${scores.length} of ${weeks.length} week${weeks.length === 1 ? '' : 's'} scored · low ${Math.min(...scores)} · high ${Math.max(...scores)} · last ${scores[scores.length - 1]}`;
 }
 
+/** "1 tweet", "3 tweets", "1 reply", "2 replies". */
+export const plural = (k: number, one: string, many = `${one}s`) => `${k} ${k === 1 ? one : many}`;
+
 export const pct = (x: number) => `${Math.round(x * 100)}%`;
 
 /**

@@ -5,7 +5,7 @@ import { LABELS, type Label } from '../model.js';
 import type { Report } from '../report.js';
 import { rankedTitle, THIN_SAMPLE, type Comparison } from '../compare.js';
 import type { LabelCounts } from '../score/balance.js';
-import { duration, heatMapLines, mixPcts, pct, sparkline, trendSummary, SHADES, SHADE_EMPTY } from './shapes.js';
+import { duration, heatMapLines, mixPcts, pct, plural, sparkline, trendSummary, SHADES, SHADE_EMPTY } from './shapes.js';
 import { COMMON_FIGURES, FIGURES, manySources, sourceName, type Figure } from './compare-columns.js';
 import { flatText } from '../text.js';
 
@@ -35,7 +35,7 @@ export function renderTable(report: Report, opts: TableOptions): string {
   const col = labelColor(c);
   const out: string[] = [];
   const w = report.window ? `  ${report.window.from.slice(0, 10)} → ${report.window.to.slice(0, 10)}` : '';
-  out.push(c.bold(`@${flatText(report.handle)}`) + c.dim(`  ${report.counts.tweets} tweets, ${report.counts.replies} replies to other people${w}`));
+  out.push(c.bold(`@${flatText(report.handle)}`) + c.dim(`  ${plural(report.counts.tweets, 'tweet')}, ${plural(report.counts.replies, 'reply', 'replies')} to other people${w}`));
   out.push('');
   if (report.score) {
     const s = report.score;
@@ -143,7 +143,7 @@ export function metricsLines(report: Report, c: ChalkInstance, opts: TableOption
   if (m.canned) {
     const cn = m.canned;
     section('Canned replies', 'near-identical wording used twice or more');
-    out.push(`  ${c.bold(pct(cn.templatedShare))} of replies come from ${cn.templateCount} template${cn.templateCount === 1 ? '' : 's'}`);
+    out.push(`  ${c.bold(pct(cn.templatedShare))} of replies come from ${plural(cn.templateCount, 'template')}`);
     const col = labelColor(c);
     for (const tp of cn.topTemplates) {
       const labels = LABELS.filter((l) => tp.labels[l] > 0).map((l) => col[l](`${l} ${tp.labels[l]}`)).join(', ');
@@ -196,6 +196,6 @@ export function renderCompareTable(cmp: Comparison, opts: TableOptions): string 
   }
   const out = [c.bold(rankedTitle(cmp)) + c.dim(`  from ${cmp.sources.join(', ')}`), t.toString()];
   out.push(c.dim('score: 100 × mean value of problem replies (resolving 1, deflecting 0.35, blaming 0); first screen: newest 20 replies; – : not in the data'));
-  if (cmp.brands.some((b) => b.thinSample)) out.push(c.dim(`* fewer than ${THIN_SAMPLE} replies on problems: a shaky score, ranked after the others`));
+  if (cmp.brands.some((b) => b.thinSample && b.score !== null)) out.push(c.dim(`* fewer than ${THIN_SAMPLE} replies on problems: a shaky score, ranked after the others`));
   return `${out.join('\n')}\n`;
 }
