@@ -1,7 +1,7 @@
 // `feedhealth audit`, run as the real built binary with FORCE_COLOR=0: stdout is data, stderr is
 // one line for people, exit codes say what happened.
 import { spawn, spawnSync } from 'node:child_process';
-import { accessSync, chmodSync, constants, copyFileSync, cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { accessSync, chmodSync, constants, copyFileSync, cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -190,6 +190,15 @@ describe('audit refuses bad input with exit 2 and one line on stderr', () => {
     expectInputError(r, fixture('twcs-sample.csv'));
     expect(r.stderr).toContain('@NoSuchBrand');
     expect(r.stderr).toContain('AcmeTelco');
+  });
+
+  it('--since past the newest tweet: says so, not that the file is empty', () => {
+    const file = join(mkdtempSync(join(scratch, 'since-')), 'own.jsonl');
+    const tweet = (id: string, day: number) => ({ id, text: '@bob We have refunded it.', author_id: '1', created_at: `2026-11-0${day}T10:00:00.000Z`, in_reply_to_user_id: '2' });
+    writeFileSync(file, `${JSON.stringify({ data: [tweet('9', 2), tweet('8', 1)], includes: { users: [{ id: '1', username: 'OwnDesk' }] } })}\n`);
+    const r = runCli(['audit', file, '--since', '2026-11-03', '--json']);
+    expectInputError(r, file);
+    expect(r.stderr).toBe(`feedhealth: ${file}: no tweets since 2026-11-03T00:00:00Z (--since); the newest is older\n`);
   });
 
   it('a file forced through the wrong loader with --input-format', () => {

@@ -91,11 +91,18 @@ export interface SourceAudit {
 
 /** A source (a saved file, or `@handle` fetched live through the cache) → one BrandAudit per brand. */
 export async function auditSource(source: string, opts: SourceOptions): Promise<SourceAudit> {
-  const sinceMs = opts.since !== undefined ? parseSince(opts.since).ms : undefined;
+  const since = opts.since !== undefined ? parseSince(opts.since) : undefined;
+  const sinceMs = since?.ms;
   const limit = opts.limit !== undefined ? parseLimit(opts.limit) : undefined;
+  /** The timeline within --since / --limit; none of its tweets there is said as such, not as an empty file. */
+  const within = (tl: Timeline, brands: Account[], name: string): Timeline => {
+    const w = windowTimeline(tl, brands, { sinceMs, limit });
+    if (tl.tweets.length > 0 && w.tweets.length === 0) throw new InputError(`${name}: no tweets ${since ? `since ${since.iso} (--since); the newest is older` : 'in the window asked for'}`);
+    return w;
+  };
   if (source.startsWith('@')) {
     const { tl, brand, file } = await liveTimeline(source, opts);
-    const windowed = windowTimeline(tl, [brand], { sinceMs, limit });
+    const windowed = within(tl, [brand], file);
     return { audits: await audit(windowed, { handle: brand.handle, file, timeZone: opts.timeZone, keepReplies: !opts.summaryOnly }, opts.workers ?? 0), source: { file, format: tl.format } };
   }
   for (const [key, flag] of LIVE_ONLY) if (opts.live?.[key]) throw new InputError(`${flag} applies to live audits (@handle), not to ${source}`);
@@ -126,7 +133,7 @@ export async function auditSource(source: string, opts: SourceOptions): Promise<
   let tl = loadFile(source, opts.inputFormat);
   if (sinceMs !== undefined || limit !== undefined) {
     const brands = opts.handle ? [pickBrand(tl, opts.handle, source)] : brandsIn(tl);
-    tl = windowTimeline(tl, brands, { sinceMs, limit });
+    tl = within(tl, brands, source);
   }
   const auditOpts: AuditOptions = { handle: opts.handle, file: source, timeZone: opts.timeZone, keepReplies: !opts.summaryOnly };
   return { audits: await audit(tl, auditOpts, opts.workers ?? defaultWorkers(source)), source: { file: source, format: tl.format } };
