@@ -94,10 +94,11 @@ export function brandsIn(tl: Timeline): Account[] {
   return Authors.of(tl).brands();
 }
 
-/** Resolves --handle against the timeline (any of its tweets may carry the handle asked for);
- * an unknown handle is an input error naming it. */
+/** Resolves --handle against the timeline (any of its tweets may carry the handle asked for;
+ * in TWCS, whose rows say which are the brands', only a brand's); an unknown handle is an input
+ * error naming it. */
 export function pickBrand(tl: Timeline, handle: string, file: string): Account {
-  return pickAmong(tl.owners, tl.tweets, handle, file, () => brandsIn(tl));
+  return pickAmong(tl.owners, tl.format === 'twcs' ? [] : tl.tweets, handle, file, () => brandsIn(tl));
 }
 
 /** Whether a brand's tweet answers someone else: not a stand-alone post, and not a continuation

@@ -193,6 +193,11 @@ describe('--handle', () => {
     expect(pickBrand(tl, 'shophelp', 'f.jsonl')).toEqual({ id: '900', handle: 'ShopHelp' });
   });
 
+  it('in TWCS, takes only a brand: a customer is refused whether the file is read whole or streamed', () => {
+    const customer = twcs.tweets.find((t) => !twcs.owners.some((o) => o.id === t.authorId))!.authorId!;
+    expect(() => pickBrand(twcs, customer, 'twcs-sample.csv')).toThrow(new RegExp(`^twcs-sample\\.csv: no tweets by @${customer} \\(accounts in it: AcmeTelco, SkyRailUK, ShopMartHelp\\)$`));
+  });
+
   it('is an input error naming an unknown handle and the accounts that are there', () => {
     expect(() => pickBrand(twcs, '@NoSuchBrand', 'twcs-sample.csv')).toThrow(InputError);
     expect(() => pickBrand(twcs, '@NoSuchBrand', 'twcs-sample.csv')).toThrow(/^twcs-sample\.csv: no tweets by @NoSuchBrand \(accounts in it: AcmeTelco, SkyRailUK, ShopMartHelp\)$/);
