@@ -37,7 +37,9 @@ export function buildProgram(): Command {
     .version(version(), '-V, --version')
     .option('--debug', 'print stack traces and request details on errors (never the token)')
     .option('--no-color', 'plain output without colors (NO_COLOR is honoured too)')
-    .showHelpAfterError('(run with --help for usage)')
+    // Commander's own complaints (unknown option, missing value, bad choice) read like ours:
+    // one line, "feedhealth: …", with the hint on it.
+    .configureOutput({ outputError: (text, write) => write(`feedhealth: ${text.trim().replace(/^error: /, '')} (run with --help for usage)\n`) })
     .exitOverride();
 
   program

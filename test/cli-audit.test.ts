@@ -226,6 +226,37 @@ describe('usage', () => {
     expect(runCli(['audit']).code).toBe(2);
   });
 
+  it('what the option parser rejects reads like every other error: one "feedhealth:" line, exit 2', () => {
+    for (const args of [['--bogus'], ['--top'], ['--format', 'xml']]) {
+      const r = runCli(['audit', fixture('acmecare.jsonl'), ...args]);
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.stdout).toBe('');
+      expect(stderrLines(r), args.join(' ')).toHaveLength(1);
+      expect(r.stderr, args.join(' ')).toMatch(/^feedhealth: .*\(run with --help for usage\)\n$/);
+    }
+    expect(runCli(['audit', fixture('acmecare.jsonl'), '--bogus']).stderr).toBe("feedhealth: unknown option '--bogus' (run with --help for usage)\n");
+  });
+
+  it('numbers in plain digits and in range; --json with another --format, or an empty --handle, is refused', () => {
+    const refused: [string[], string][] = [
+      [['--top', '0'], '--top: expected a whole number ≥ 1, got "0"'],
+      [['--top', '0x10'], '--top: expected a whole number ≥ 1, got "0x10"'],
+      [['--workers', '1e3'], '--workers: expected a whole number from 0 to 32, got "1e3"'],
+      [['--workers', '100000'], '--workers: expected a whole number from 0 to 32, got "100000"'],
+      [['--fail-under', '0x10'], '--fail-under: expected a score from 0 to 100, got "0x10"'],
+      [['--format', 'html', '--json'], '--json conflicts with --format html (--json is --format json)'],
+      [['--handle', ''], '--handle: expected an account name, got nothing'],
+      [['--since', '2017-09-31'], '--since: not a date: 2017-09-31 (2017-09 has no day 31)'],
+    ];
+    for (const [args, message] of refused) {
+      const r = runCli(['audit', fixture('twcs-sample.csv'), ...args]);
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.stdout, args.join(' ')).toBe('');
+      expect(r.stderr, args.join(' ')).toBe(`feedhealth: ${message}\n`);
+    }
+    expect(runCli(['audit', fixture('twcs-sample.csv'), '--top', '2', '--fail-under', '10.5', '--workers', '2', '--json', '--format', 'json']).code).toBe(0);
+  });
+
   it('--version prints the package version and exits 0', () => {
     const r = runCli(['--version']);
     const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string };

@@ -49,10 +49,18 @@ describe('feedhealth classify', () => {
     expect(run(['classify', f]).stdout).toBe(run(['classify', '-'], input).stdout);
   });
 
-  it('rejects a broken JSON line with its line number, exit 2, and nothing on stdout', () => {
+  it('stops at a broken JSON line with its line number, exit 2, having written exactly the lines before it', () => {
     const r = run(['classify'], '{"id": "1", "text": "ok"}\n{"id": 2, "text": \n');
     expect(r.code).toBe(2);
     expect(r.stderr.trim()).toBe('feedhealth: stdin:2: invalid JSON (expected {"id", "text", "inReplyToText"?} or plain text)');
+    expect(lines(r.stdout).map((o) => o.id)).toEqual(['1']);
+    // Past the output batch of 512 lines too.
+    const many = run(['classify'], `${Array.from({ length: 600 }, (_, i) => `reply ${i}`).join('\n')}\n{bad\n`);
+    expect(many.code).toBe(2);
+    expect(lines(many.stdout)).toHaveLength(600);
+    const objectId = run(['classify'], '{"id": {"a": 1}, "text": "x"}\n');
+    expect(objectId.code).toBe(2);
+    expect(objectId.stderr).toBe('feedhealth: stdin:1: "id" must be a string or a number\n');
   });
 
   it('echoes an id given as a number exactly as written, even past what a double holds', () => {

@@ -17,7 +17,7 @@ import { renderJson } from '../render/json.js';
 import { emit } from '../output.js';
 import type { Report } from '../report.js';
 import { REPORT_FORMATS } from '../render/formats.js';
-import { countOption, enforceFailUnder, failUnderOption, htmlDestinationOption, timeZoneOption } from './options.js';
+import { countOption, enforceFailUnder, failUnderOption, formatOption, htmlDestinationOption, MAX_WORKERS, timeZoneOption } from './options.js';
 import { renderComparison, renderReports } from './render.js';
 import { compareReports, topOf } from '../compare.js';
 import { renderSummaryJson, summaryDoc } from '../render/summary-json.js';
@@ -161,11 +161,12 @@ export async function reportsFor(source: string, opts: SourceOptions): Promise<R
 }
 
 export async function auditCommand(source: string, opts: AuditCliOptions): Promise<void> {
-  const format: AuditFormat = opts.json ? 'json' : opts.format ?? 'table';
+  const format: AuditFormat = formatOption(opts.json, opts.format);
   const timeZone = timeZoneOption(opts.tz);
   const failUnder = failUnderOption(opts.failUnder);
-  const top = opts.top === undefined ? undefined : countOption('--top', opts.top, 0) || undefined;
-  const workers = opts.workers === undefined ? undefined : countOption('--workers', opts.workers, 0);
+  const top = opts.top === undefined ? undefined : countOption('--top', opts.top, 1, { min: 1 });
+  const workers = opts.workers === undefined ? undefined : countOption('--workers', opts.workers, 0, { max: MAX_WORKERS });
+  if (opts.handle !== undefined && opts.handle.replace(/^@/, '').trim() === '') throw new InputError('--handle: expected an account name, got nothing');
   htmlDestinationOption(format, opts.output, !!process.stdout.isTTY);
   const { audits, source: src } = await auditSource(source, {
     handle: opts.handle,

@@ -24,6 +24,7 @@ export function parseClassifyLine(line: string, lineNo: number, name: string): C
     throw fileError(name, 'invalid JSON (expected {"id", "text", "inReplyToText"?} or plain text)', lineNo);
   }
   if (typeof v.text !== 'string') throw fileError(name, 'object has no "text" string', lineNo);
+  if (v.id !== undefined && v.id !== null && typeof v.id !== 'string' && typeof v.id !== 'number') throw fileError(name, '"id" must be a string or a number', lineNo);
   return {
     id: v.id === undefined || v.id === null ? String(lineNo) : typeof v.id === 'number' && !Number.isSafeInteger(v.id) ? (rawNumber(trimmed, 'id') ?? String(v.id)) : String(v.id),
     text: v.text,
@@ -99,12 +100,16 @@ export async function classifyCommand(file: string | undefined): Promise<void> {
     buf = [];
     if (!process.stdout.write(chunk)) await new Promise((r) => process.stdout.once('drain', r));
   };
-  for await (const line of rl) {
-    lineNo++;
-    const input = parseClassifyLine(line, lineNo, name);
-    if (!input) continue;
-    buf.push(classifyLine(input));
-    if (buf.length >= 512) await flush();
+  try {
+    for await (const line of rl) {
+      lineNo++;
+      const input = parseClassifyLine(line, lineNo, name);
+      if (!input) continue;
+      buf.push(classifyLine(input));
+      if (buf.length >= 512) await flush();
+    }
+  } finally {
+    // A bad line stops the run: what comes out is exactly the lines before it, whatever the batch.
+    await flush();
   }
-  await flush();
 }

@@ -8,7 +8,7 @@ import type { Report } from '../report.js';
 import type { ReportFormat } from '../render/formats.js';
 import { reportsFor } from './audit.js';
 import { renderComparison } from './render.js';
-import { countOption, enforceFailUnder, failUnderOption, htmlDestinationOption, timeZoneOption } from './options.js';
+import { countOption, enforceFailUnder, failUnderOption, formatOption, htmlDestinationOption, timeZoneOption } from './options.js';
 
 export interface CompareCliOptions {
   json?: boolean;
@@ -22,7 +22,7 @@ export interface CompareCliOptions {
 }
 
 export async function compareCommand(sources: string[], opts: CompareCliOptions): Promise<void> {
-  const format: ReportFormat = opts.json ? 'json' : opts.format ?? 'table';
+  const format: ReportFormat = formatOption(opts.json, opts.format);
   const timeZone = timeZoneOption(opts.tz);
   const failUnder = failUnderOption(opts.failUnder);
   const minReplies = countOption('--min-replies', opts.minReplies, 0);

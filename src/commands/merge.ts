@@ -8,7 +8,7 @@ import { compareReports, topOf } from '../compare.js';
 import type { ReportFormat } from '../render/formats.js';
 import { mergeBrandStates, reportFromState, type BrandState } from '../summary.js';
 import { joinedSource, parseSummaryDoc, renderSummaryJson, summaryDocOfStates } from '../render/summary-json.js';
-import { countOption, enforceFailUnder, failUnderOption, htmlDestinationOption } from './options.js';
+import { countOption, enforceFailUnder, failUnderOption, formatOption, htmlDestinationOption } from './options.js';
 import { renderComparison } from './render.js';
 
 export interface MergeCliOptions {
@@ -21,9 +21,9 @@ export interface MergeCliOptions {
 }
 
 export async function mergeCommand(files: string[], opts: MergeCliOptions): Promise<void> {
-  const format: ReportFormat = opts.json ? 'json' : opts.format ?? 'table';
+  const format: ReportFormat = formatOption(opts.json, opts.format);
   const failUnder = failUnderOption(opts.failUnder);
-  const top = opts.top === undefined ? undefined : countOption('--top', opts.top, 0) || undefined;
+  const top = opts.top === undefined ? undefined : countOption('--top', opts.top, 1, { min: 1 });
   htmlDestinationOption(format, opts.output, !!process.stdout.isTTY);
   if (files.length === 0) throw new InputError('merge: give at least one summary file');
   const merged = new Map<string, BrandState>();

@@ -12,11 +12,11 @@ export function timeZoneOption(value: string | undefined): string {
   return tz;
 }
 
-/** --fail-under: a score from 0 to 100, or undefined when not given. */
+/** --fail-under: a score from 0 to 100 (plain decimal digits), or undefined when not given. */
 export function failUnderOption(value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
   const n = Number(value.trim());
-  if (value.trim() === '' || !Number.isFinite(n) || n < 0 || n > 100) {
+  if (!/^\d+(?:\.\d+)?$/.test(value.trim()) || n > 100) {
     throw new InputError(`--fail-under: expected a score from 0 to 100, got "${value}"`);
   }
   return n;
@@ -31,12 +31,24 @@ export function htmlDestinationOption(format: string, output: string | undefined
   throw new InputError('--format html writes a whole web page: add -o report.html (or redirect stdout to a file)');
 }
 
-/** --min-replies: a whole number ≥ 0. */
-export function countOption(flag: string, value: string | undefined, fallback: number): number {
+/** A whole-number option (--min-replies, --top, --workers): plain decimal digits, from `min` up to `max`. */
+export function countOption(flag: string, value: string | undefined, fallback: number, { min = 0, max = Number.MAX_SAFE_INTEGER } = {}): number {
   if (value === undefined) return fallback;
   const n = Number(value.trim());
-  if (value.trim() === '' || !Number.isInteger(n) || n < 0) throw new InputError(`${flag}: expected a whole number ≥ 0, got "${value}"`);
+  if (!/^\d+$/.test(value.trim()) || n < min || n > max) {
+    throw new InputError(`${flag}: expected a whole number ${max < Number.MAX_SAFE_INTEGER ? `from ${min} to ${max}` : `≥ ${min}`}, got "${value}"`);
+  }
   return n;
+}
+
+/** Worker threads beyond this only cost memory (each holds its own classifier). */
+export const MAX_WORKERS = 32;
+
+/** --json is --format json: with another --format it is a usage error, not a silent choice. */
+export function formatOption<F extends string>(json: boolean | undefined, format: F | undefined): F | 'json' {
+  if (!json) return format ?? ('table' as F);
+  if (format && format !== 'table' && format !== 'json') throw new InputError(`--json conflicts with --format ${format} (--json is --format json)`);
+  return 'json';
 }
 
 /**

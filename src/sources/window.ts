@@ -14,6 +14,12 @@ export interface Since {
  * alone is: not the time zone of whatever machine runs it); not in the future. */
 export function parseSince(raw: string, now = Date.now()): Since {
   const s = raw.trim();
+  // Date.parse takes 2017-09-31 as October 1st: a day the month does not have is not a date.
+  const [y, m, d] = [Number(s.slice(0, 4)), Number(s.slice(5, 7)), Number(s.slice(8, 10))];
+  const real = new Date(Date.UTC(y, m - 1, d));
+  if (/^\d{4}-\d{2}-\d{2}/.test(s) && (real.getUTCMonth() !== m - 1 || real.getUTCDate() !== d)) {
+    throw new InputError(`--since: not a date: ${raw} (${s.slice(0, 7)} has no day ${s.slice(8, 10)})`);
+  }
   const utc = /(?:Z|[+-]\d{2}(?::?\d{2})?)$/i.test(s.slice(10)) ? s : `${s}Z`;
   const ms = /^\d{4}-\d{2}-\d{2}$/.test(s) ? Date.parse(`${s}T00:00:00Z`) : /^\d{4}-\d{2}-\d{2}T/.test(s) ? Date.parse(utc) : NaN;
   if (Number.isNaN(ms)) throw new InputError(`--since: not a date: ${raw} (expected YYYY-MM-DD or an ISO 8601 time like 2024-05-01T12:00:00Z)`);
