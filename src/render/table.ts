@@ -50,7 +50,8 @@ export function renderTable(report: Report, opts: TableOptions): string {
   const t = new Table({
     head: ['label', 'replies', 'share', ''],
     colAligns: ['left', 'right', 'right', 'left'],
-    style: { head: opts.color ? ['bold'] : [], border: opts.color ? ['gray'] : [] },
+    style: tableStyle(opts.color),
+    chars: COMPACT,
   });
   const shown = mixPcts(report.shares);
   for (const l of LABELS) {
