@@ -174,13 +174,13 @@ export async function main(argv: string[]): Promise<number> {
     }
     const code = (err as { exitCode?: number }).exitCode;
     const message = err instanceof Error ? err.message : String(err);
-    if (code === EXIT.input || code === EXIT.network || code === EXIT.failUnder) {
+    if (code === EXIT.input || code === EXIT.network || code === EXIT.failUnder || code === EXIT.software) {
       process.stderr.write(`feedhealth: ${message}\n`);
       if (debug && err instanceof Error && err.stack) process.stderr.write(`${err.stack}\n`);
       return code;
     }
     process.stderr.write(`feedhealth: internal error: ${message}${debug ? '' : ' (run with --debug for details)'}\n`);
     if (debug && err instanceof Error && err.stack) process.stderr.write(`${err.stack}\n`);
-    return 70;
+    return EXIT.software;
   }
 }

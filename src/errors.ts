@@ -1,6 +1,6 @@
 // Typed errors: commands throw these; only the top level turns them into exit codes.
 
-export const EXIT = { ok: 0, failUnder: 1, input: 2, network: 3 } as const;
+export const EXIT = { ok: 0, failUnder: 1, input: 2, network: 3, software: 70 } as const;
 
 /** Usage or input problem: bad file, bad flag, missing token. Exit 2. */
 export class InputError extends Error {

@@ -1,7 +1,7 @@
 // `feedhealth audit`, run as the real built binary with FORCE_COLOR=0: stdout is data, stderr is
 // one line for people, exit codes say what happened.
 import { spawn, spawnSync } from 'node:child_process';
-import { accessSync, chmodSync, constants, copyFileSync, cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { accessSync, chmodSync, constants, copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -204,6 +204,27 @@ describe('audit refuses bad input with exit 2 and one line on stderr', () => {
   it('a file forced through the wrong loader with --input-format', () => {
     expectInputError(runCli(['audit', fixture('twcs-sample.csv'), '--input-format', 'v2', '--json']), fixture('twcs-sample.csv'));
     expectInputError(runCli(['audit', fixture('acmecare.jsonl'), '--input-format', 'twcs', '--json']), fixture('acmecare.jsonl'));
+  });
+});
+
+describe('a worker thread that dies', () => {
+  // Loaded into every thread of the run: the workers fail as they start, or stop mid-run.
+  const preload = (name: string, body: string) => {
+    const f = join(mkdtempSync(join(scratch, 'preload-')), name);
+    writeFileSync(f, `const wt = require('node:worker_threads');\nif (!wt.isMainThread) { ${body} }\n`);
+    return f;
+  };
+
+  it.each([
+    ['fails to start', "throw new Error('no worker today');", /^feedhealth: a worker thread failed \(no worker today\); try --workers 0/],
+    ['exits mid-run', "wt.parentPort.once('message', () => process.exit(7));", /^feedhealth: a worker thread stopped \(exit code 7\); try --workers 0/],
+  ])('%s: one line, exit 70 (not the --fail-under code), no report written', (_, body, message) => {
+    const out = join(scratch, `worker-${body.length}.json`);
+    const r = runCli(['audit', fixture('twcs-sample.csv'), '--workers', '2', '--fail-under', '10', '--json', '-o', out], { NODE_OPTIONS: `--require ${preload('w.cjs', body)}` });
+    expect(r.code).toBe(70);
+    expect(stderrLines(r)).toHaveLength(1);
+    expect(r.stderr).toMatch(message);
+    expect(existsSync(out)).toBe(false);
   });
 });
 
