@@ -5,16 +5,39 @@ import { InputError } from './errors.js';
 
 export async function emit(text: string, file?: string): Promise<void> {
   if (file && file !== '-') {
-    try {
-      writeWhole(file, text);
-    } catch (err) {
-      throw new InputError(`${file}: cannot write (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`, { cause: err });
-    }
+    await withSignalsHeld(() => {
+      try {
+        writeWhole(file, text);
+      } catch (err) {
+        throw new InputError(`${file}: cannot write (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`, { cause: err });
+      }
+    });
     return;
   }
   await new Promise<void>((resolve, reject) => {
     process.stdout.write(text, (err) => (err ? reject(err) : resolve()));
   });
+}
+
+/**
+ * Runs a synchronous write with Ctrl-C (SIGINT) and SIGTERM held: one that arrives meanwhile
+ * takes effect once the file is renamed into place, so none leaves a temporary file behind.
+ */
+export async function withSignalsHeld(write: () => void): Promise<void> {
+  const held: NodeJS.Signals[] = [];
+  const hold = (sig: NodeJS.Signals) => held.push(sig);
+  process.on('SIGINT', hold);
+  process.on('SIGTERM', hold);
+  try {
+    write();
+  } finally {
+    // A signal that came during the write is handed over when the event loop next polls: wait
+    // out one full turn (check → poll → check).
+    for (let turn = 0; turn < 2; turn++) await new Promise((resolve) => setImmediate(resolve));
+    process.off('SIGINT', hold);
+    process.off('SIGTERM', hold);
+    if (held.length) process.kill(process.pid, held[0]); // now with its usual effect
+  }
 }
 
 /**

@@ -52,6 +52,26 @@ describe('audit -o', () => {
   });
 });
 
+describe('Ctrl-C or SIGTERM while the report is being written', () => {
+  it('takes effect once the file is in place: the whole report, no temporary file, ended by the signal', () => {
+    const dir = mkdtempSync(join(scratch, 'signal-'));
+    // The signal arrives between writing the temporary file and renaming it.
+    const script = `const { withSignalsHeld } = await import(${JSON.stringify(join(ROOT, 'dist', 'output.js'))});
+      const { renameSync, writeFileSync } = await import('node:fs');
+      await withSignalsHeld(() => {
+        writeFileSync(${JSON.stringify(join(dir, 'r.json.tmp'))}, '{"whole":true}');
+        process.kill(process.pid, 'SIGTERM');
+        renameSync(${JSON.stringify(join(dir, 'r.json.tmp'))}, ${JSON.stringify(join(dir, 'r.json'))});
+      });
+      console.log('carried on');`;
+    const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
+    expect(r.signal).toBe('SIGTERM');
+    expect(r.stdout).toBe('');
+    expect(readdirSync(dir)).toEqual(['r.json']);
+    expect(JSON.parse(readFileSync(join(dir, 'r.json'), 'utf8'))).toEqual({ whole: true });
+  });
+});
+
 describe('a stdout that cannot be written', () => {
   it.runIf(existsSync('/dev/full'))('(a full disk) is exit 2 and one line on stderr, no stack trace', () => {
     const full = openSync('/dev/full', 'w');
