@@ -7,6 +7,7 @@ import { detectFormat, loadFile, looksBinary } from '../src/sources/detect.js';
 import { parseV2 } from '../src/sources/v2-json.js';
 import { parseTwcs } from '../src/sources/twcs-csv.js';
 import { loadArchive } from '../src/sources/archive.js';
+import { IdSet } from '../src/sources/id-set.js';
 import { InputError } from '../src/errors.js';
 import { OWNER_UNKNOWN, type Timeline, type Tweet } from '../src/model.js';
 import { abs, bad, BRANDS, corpus, fixture, hasCorpus } from './helpers/paths.js';
@@ -285,6 +286,15 @@ describe.runIf(hasCorpus)('X API v2 payloads from the shared corpus', () => {
 });
 
 describe('TWCS CSV', () => {
+  it('remembers tweet ids in an IdSet: small numbers as bits, any other id in a set', () => {
+    const ids = new IdSet();
+    const sample = ['0', '7', '31', '32', '1000000', String(2 ** 26 - 1), String(2 ** 26), '123456789', '1590123456789012345', '07'];
+    for (const id of sample) expect(ids.add(id), id).toBe(true);
+    for (const id of sample) expect(ids.has(id), id).toBe(true);
+    for (const id of sample) expect(ids.add(id), `${id} again`).toBe(false);
+    for (const id of ['1', '33', '999999', String(2 ** 26 + 1), '1590123456789012346']) expect(ids.has(id), id).toBe(false);
+  });
+
   const twcs = loadFile(abs(fixture('twcs-sample.csv')));
   const tw = (id: string) => twcs.tweets.find((t) => t.id === id)!;
 

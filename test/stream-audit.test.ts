@@ -16,6 +16,7 @@ import { join } from 'node:path';
 import { Progress } from '../src/progress.js';
 import { reportFromState } from '../src/summary.js';
 import { abs, corpus, fixture, hasCorpus } from './helpers/paths.js';
+import { ensureBuilt, runCli } from './helpers/cli.js';
 
 async function streamed(file: string, workers: number) {
   const audits = await auditTwcsStream({ file, timeZone: 'UTC', keepReplies: true, workers });
@@ -31,6 +32,48 @@ describe('the streamed TWCS audit', () => {
       expect(await streamed(file, 0)).toEqual(whole);
     });
   }
+
+  const header = 'tweet_id,author_id,inbound,created_at,text,response_tweet_id,in_response_to_tweet_id';
+  const writeCsv = (name: string, rows: string[]) => {
+    const f = join(mkdtempSync(join(tmpdir(), 'feedhealth-twcs-')), name);
+    writeFileSync(f, `${[header, ...rows].join('\n')}\n`);
+    return f;
+  };
+
+  it('links a reply that response_tweet_id does not list (an answered tweet read again in a second pass)', async () => {
+    // Oldest first, and the person's tweets list no answers: the stream lets them go at once.
+    const f = writeCsv('unlisted.csv', [
+      '1,111,True,Sun Oct 01 00:00:00 +0000 2017,@Brand what is your customer service phone number?,,',
+      '2,Brand,False,Sun Oct 01 00:10:00 +0000 2017,"@111 Our number is 0800 669 4040, lines are open 8am-8pm.",,1',
+      '3,222,True,Sun Oct 01 01:00:00 +0000 2017,@Brand my parcel is late,4,',
+      '4,Brand,False,Sun Oct 01 01:05:00 +0000 2017,"@222 Sorry, please DM us your order number.",,3',
+      '5,Brand,False,Sun Oct 01 01:06:00 +0000 2017,"@222 Also, we have refunded the delivery fee.",,3',
+      '6,Brand,False,Sun Oct 01 02:00:00 +0000 2017,Part two of our thread,,5',
+    ]);
+    const whole = auditTimeline(loadFile(f), { file: f });
+    expect(whole[0].counts.replies).toBe(3);
+    expect(whole[0].metrics.responseTime?.timedReplies).toBe(3);
+    expect(await streamed(f, 0)).toEqual(whole);
+    // And through the built CLI, with worker threads (which run the built code).
+    ensureBuilt();
+    const cli = (workers: string) => runCli(['audit', f, '--json', '--workers', workers]).stdout;
+    expect(JSON.parse(cli('2'))).toEqual(JSON.parse(cli('0')));
+    expect(JSON.parse(cli('0')).counts.replies).toBe(3);
+  });
+
+  it('takes the first row of a tweet_id that comes again, read whole or streamed', async () => {
+    const reply = '2,Brand,False,Sun Oct 01 00:10:00 +0000 2017,"@111 Sorry, please DM us your account number.",,1';
+    const f = writeCsv('repeated.csv', [
+      '1,111,True,Sun Oct 01 00:00:00 +0000 2017,@Brand my bill is wrong,2,',
+      reply,
+      reply.replace('Sorry, please DM us your account number.', 'We have corrected the bill.'),
+      '3,222,True,Sun Oct 01 01:00:00 +0000 2017,@Brand refund still missing,4,',
+      '4,Brand,False,Sun Oct 01 01:05:00 +0000 2017,"@222 We\'ve refunded the charge today, it shows in 3-5 days.",,3',
+    ]);
+    const whole = auditTimeline(loadFile(f), { file: f });
+    expect(whole[0].counts).toMatchObject({ tweets: 2, replies: 2, deflecting: 1, resolving: 1 });
+    expect(await streamed(f, 0)).toEqual(whole);
+  });
 
 });
 

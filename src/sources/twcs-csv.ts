@@ -5,6 +5,7 @@ import type { Timeline, Tweet } from '../model.js';
 import { fileError } from '../errors.js';
 import { detach, htmlUnescape, normId, toIso } from '../text.js';
 import { TimelineBuilder } from './builder.js';
+import { IdSet } from './id-set.js';
 
 export const TWCS_COLUMNS = ['tweet_id', 'author_id', 'inbound', 'created_at', 'text', 'in_response_to_tweet_id'] as const;
 
@@ -149,11 +150,16 @@ function isInbound(cell: string | undefined): boolean {
   return cell?.trim().toLowerCase() !== 'false';
 }
 
-/** TWCS rows from CSV text fed in chunks: checks the header, then turns each record into a Tweet. */
+/** TWCS rows from CSV text fed in chunks: checks the header, then turns each record into a Tweet.
+ * A tweet_id that comes again is skipped (the first row of it is the tweet), so reading a file
+ * whole and streaming it see the same tweets. */
 export class TwcsReader {
   private readonly csv: CsvParser;
   private col: Record<string, number> | null = null;
   private width = 0;
+  private readonly ids = new IdSet();
+  /** Rows skipped for repeating an earlier row's tweet_id. */
+  repeated = 0;
 
   constructor(private readonly file: string) {
     this.csv = new CsvParser(file);
@@ -167,6 +173,10 @@ export class TwcsReader {
       const id = normId(fields[col.tweet_id]);
       const author = fields[col.author_id]?.trim();
       if (!id || !/^\d+$/.test(id) || !author) throw fileError(this.file, 'row without a numeric tweet_id or an author_id', line);
+      if (!this.ids.add(id)) {
+        this.repeated++;
+        return;
+      }
       onRow({
         tweet: {
           id,

@@ -6,6 +6,7 @@
 import type { Tweet } from '../model.js';
 import { InputError } from '../errors.js';
 import { streamTwcs, type TwcsRow } from '../sources/twcs-csv.js';
+import { IdSet } from '../sources/id-set.js';
 import { BrandAccumulator } from '../summary.js';
 import { ReplyPool, BATCH } from './pool.js';
 import { clock, ReadingPace, shareRead } from '../progress.js';
@@ -29,6 +30,9 @@ export async function auditTwcsStream(opts: StreamAuditOptions): Promise<BrandRe
   const early = new Map<string, number>();
   /** Brand replies whose answered tweet has not been read yet, by that tweet's id. */
   const waiting = new Map<string, { brand: Brand; tweet: Tweet }[]>();
+  /** Tweets let go because response_tweet_id said no more answers would come. A file whose
+   * lists miss some answers is caught here: their tweets are read again in a second pass. */
+  const dropped = new IdSet();
   const pool = new ReplyPool(opts.workers, opts.timeZone, opts.keepReplies);
   let batch: FoldJob[] = [];
   const enqueue = (brand: Brand, tweet: Tweet, answered: Tweet | null) => {
@@ -72,6 +76,7 @@ export async function auditTwcsStream(opts: StreamAuditOptions): Promise<BrandRe
     const left = (responses ?? Infinity) - (early.get(tweet.id) ?? 0);
     early.delete(tweet.id);
     if (left > 0) stored.set(tweet.id, { tweet: isInbound ? tweet : { ...tweet, authorHandle: author }, left });
+    else dropped.add(tweet.id);
     // As an answer: find the tweet it answers, if already read.
     const to = tweet.inReplyToId;
     let answered: Tweet | undefined;
@@ -79,8 +84,11 @@ export async function auditTwcsStream(opts: StreamAuditOptions): Promise<BrandRe
       const e = stored.get(to);
       if (e) {
         answered = e.tweet;
-        if (--e.left <= 0) stored.delete(to);
-      } else early.set(to, (early.get(to) ?? 0) + 1);
+        if (--e.left <= 0) {
+          stored.delete(to);
+          dropped.add(to);
+        }
+      } else if (!dropped.has(to)) early.set(to, (early.get(to) ?? 0) + 1);
     }
     if (isInbound) return;
     const brand = brandOf(author);
@@ -104,6 +112,22 @@ export async function auditTwcsStream(opts: StreamAuditOptions): Promise<BrandRe
       if (batch.length >= BATCH) await flush();
       if (pace.due()) progress!.status(readingLine(opts.file, rows, bytesRead, pace.size, pace.elapsedMs()));
     });
+    // Replies to tweets let go too early (their response_tweet_id missed some answers): read
+    // those tweets again, in a second pass over the file.
+    const again = new Map<string, { brand: Brand; tweet: Tweet }[]>();
+    for (const [id, list] of waiting) if (dropped.has(id)) again.set(id, list);
+    if (again.size) {
+      for (const id of again.keys()) waiting.delete(id);
+      progress?.status(`${opts.file}: reading again for ${again.size.toLocaleString('en-US')} answered tweets its response_tweet_id lists left out…`);
+      await streamTwcs(opts.file, ({ tweet, inbound }) => {
+        const list = again.get(tweet.id);
+        if (!list) return;
+        again.delete(tweet.id);
+        for (const x of list) if (inbound || x.brand.acc.state.handle !== tweet.authorId) enqueue(x.brand, x.tweet, inbound ? tweet : { ...tweet, authorHandle: tweet.authorId });
+      }, async () => {
+        if (batch.length >= BATCH) await flush();
+      });
+    }
     progress?.status(`${opts.file}: ${rows.toLocaleString('en-US')} rows read; summarizing ${brands.size.toLocaleString('en-US')} brands…`);
     // Replies whose answered tweet is not in the file: classified without context.
     for (const list of waiting.values()) for (const x of list) enqueue(x.brand, x.tweet, null);
