@@ -1,11 +1,12 @@
 // `feedhealth compare` from the real binary (FORCE_COLOR=0): brands side by side, ranked by score,
 // --json for scripts, --format md, --fail-under over any brand.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ensureBuilt, runCli, stderrLines, type CliResult } from './helpers/cli.js';
 import { corpus, hasCorpus } from './helpers/paths.js';
+import { replyToBob, writeBrandFeed } from './helpers/feeds.js';
 
 beforeAll(() => ensureBuilt(), 180_000);
 
@@ -172,12 +173,7 @@ describe('ranking thin samples', () => {
 
   it('has no thin-sample footnote when no brand shows a score to mark', () => {
     const dir = mkdtempSync(join(tmpdir(), 'feedhealth-compare-'));
-    const feed = join(dir, 'thanks.jsonl');
-    const page = {
-      data: [{ id: '9', text: '@bob Thanks so much for the kind words!', author_id: '1', created_at: '2026-11-02T10:30:00.000Z', in_reply_to_user_id: '2', referenced_tweets: [{ type: 'replied_to', id: '90' }] }],
-      includes: { users: [{ id: '1', username: 'ThanksDesk' }, { id: '2', username: 'bob' }] },
-    };
-    writeFileSync(feed, `${JSON.stringify(page)}\n`);
+    const feed = writeBrandFeed(join(dir, 'thanks.jsonl'), 'ThanksDesk', [replyToBob('9', '@bob Thanks so much for the kind words!')]);
     for (const format of ['table', 'md']) {
       const r = runCli(['compare', feed, '--format', format]);
       expect(r.code, r.stderr).toBe(0);

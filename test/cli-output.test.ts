@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureBuilt, runCli } from './helpers/cli.js';
 import { abs, BIN, fixture, ROOT } from './helpers/paths.js';
+import { replyToBob, writeBrandFeed } from './helpers/feeds.js';
 
 const ACME = abs(fixture('acmecare.jsonl'));
 const scratch = mkdtempSync(join(tmpdir(), 'feedhealth-output-'));
@@ -87,13 +88,12 @@ describe('a stdout that cannot be written', () => {
 
 describe('tweet text that reaches a terminal', () => {
   it('loses its control characters (an escape sequence in a tweet cannot clear or recolour the screen)', () => {
-    const feed = join(scratch, 'escapes.jsonl');
-    const reply = (id: string, text: string) => ({ id, text, author_id: '1', created_at: '2026-11-02T10:30:00.000Z', in_reply_to_user_id: '2', referenced_tweets: [{ type: 'replied_to', id: `${id}0` }] });
-    const page = {
-      data: [reply('9', '@bob \u001b[2J\u001b[31mWe fixed it\u0007, thanks\u009b for waiting'), reply('8', '@bob Please DM us \u001b]0;title\u0007')],
-      includes: { users: [{ id: '1', username: 'Esc' }, { id: '2', username: 'bob' }], tweets: [{ id: '90', text: 'broken \u001b[5m again', author_id: '2' }] },
-    };
-    writeFileSync(feed, `${JSON.stringify(page)}\n`);
+    const feed = writeBrandFeed(
+      join(scratch, 'escapes.jsonl'),
+      'Esc',
+      [replyToBob('9', '@bob \u001b[2J\u001b[31mWe fixed it\u0007, thanks\u009b for waiting'), replyToBob('8', '@bob Please DM us \u001b]0;title\u0007')],
+      [{ id: '90', text: 'broken \u001b[5m again', author_id: '2' }],
+    );
     for (const format of ['table', 'md']) {
       const r = runCli(['audit', feed, '--format', format]);
       expect(r.code, r.stderr).toBe(0);
@@ -105,12 +105,7 @@ describe('tweet text that reaches a terminal', () => {
 
 describe('a feed of one reply', () => {
   it('says "1 tweet, 1 reply" in the table and in Markdown', () => {
-    const feed = join(scratch, 'one.jsonl');
-    const page = {
-      data: [{ id: '9', text: '@bob We have refunded the charge today.', author_id: '1', created_at: '2026-11-02T10:30:00.000Z', in_reply_to_user_id: '2', referenced_tweets: [{ type: 'replied_to', id: '90' }] }],
-      includes: { users: [{ id: '1', username: 'OneDesk' }, { id: '2', username: 'bob' }] },
-    };
-    writeFileSync(feed, `${JSON.stringify(page)}\n`);
+    const feed = writeBrandFeed(join(scratch, 'one.jsonl'), 'OneDesk', [replyToBob('9', '@bob We have refunded the charge today.')]);
     for (const format of ['table', 'md']) {
       const r = runCli(['audit', feed, '--format', format]);
       expect(r.code, r.stderr).toBe(0);
