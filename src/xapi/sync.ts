@@ -65,19 +65,24 @@ export interface SyncEnv {
   stderr?: ProgressStream;
 }
 
-/** Whether every tweet of a page lies between the oldest and newest tweet fetched again from
- * its endpoint (a page of none does too: it holds nothing the new pages lack). */
-function within(page: PageFacts, fresh: readonly { facts: PageFacts }[]): boolean {
-  let lo: bigint | undefined;
-  let hi: bigint | undefined;
-  for (const f of fresh)
-    if (f.facts.endpoint === page.endpoint)
-      for (const id of f.facts.ids) {
-        if (lo === undefined || id < lo) lo = id;
-        if (hi === undefined || id > hi) hi = id;
+/** Per endpoint, the oldest and newest tweet of the pages fetched now. */
+function spans(fresh: readonly { facts: PageFacts }[]): Map<string, { lo: bigint; hi: bigint }> {
+  const out = new Map<string, { lo: bigint; hi: bigint }>();
+  for (const { facts } of fresh)
+    for (const id of facts.ids) {
+      const s = out.get(facts.endpoint);
+      if (!s) out.set(facts.endpoint, { lo: id, hi: id });
+      else {
+        if (id < s.lo) s.lo = id;
+        if (id > s.hi) s.hi = id;
       }
-  return page.ids.every((id) => lo !== undefined && hi !== undefined && id >= lo && id <= hi);
+    }
+  return out;
 }
+
+/** Whether every tweet of a page lies within what was fetched again from its endpoint (a page of
+ * none does too: it holds nothing the new pages lack). */
+const within = (page: PageFacts, span: { lo: bigint; hi: bigint } | undefined) => page.ids.every((id) => span !== undefined && id >= span.lo && id <= span.hi);
 
 export async function syncHandle(req: LiveRequest, io: SyncEnv = {}): Promise<SyncResult> {
   const env = io.env ?? process.env;
@@ -167,7 +172,8 @@ export async function syncHandle(req: LiveRequest, io: SyncEnv = {}): Promise<Sy
     // --refresh finished: the pages fetched now replace those held. With a window (--since,
     // --limit) only that window was fetched again: older pages stay (they cost API reads to get
     // back); those wholly inside what was fetched again go.
-    const kept = !req.refresh ? held : req.since || req.limit !== undefined ? held.filter((h) => !within(h.facts, fresh)) : [];
+    const fetched = spans(fresh);
+    const kept = !req.refresh ? held : req.since || req.limit !== undefined ? held.filter((h) => !within(h.facts, fetched.get(h.facts.endpoint))) : [];
     if (req.refresh) store.replace([...kept, ...fresh].map((f) => f.line));
     const all = [...kept, ...fresh];
     const own = new Set<bigint>(all.filter((h) => h.facts.endpoint === 'tweets').flatMap((h) => h.facts.ids));
