@@ -6,6 +6,13 @@
 import { readFileSync } from 'node:fs';
 import { classify } from '../dist/classify/index.js';
 import { LABELS } from '../dist/model.js';
+import { mixPcts } from '../dist/render/shapes.js';
+
+/** A brand's label shares as the reports show them: whole percentages adding up to 100. */
+const shown = (c, n) => {
+  const p = mixPcts(Object.fromEntries(LABELS.map((l) => [l, c[l] / n])));
+  return LABELS.map((l) => p[l]).join(' | ');
+};
 
 const file = process.argv[2];
 if (!file) {
@@ -34,7 +41,7 @@ const all = Object.fromEntries(LABELS.map((l) => [l, 0]));
 for (const [brand, c] of rows) {
   const n = total(c);
   for (const l of LABELS) all[l] += c[l];
-  console.log(`| ${brand} | ${n} | ${LABELS.map((l) => `${Math.round((100 * c[l]) / n)}%`).join(' | ')} |`);
+  console.log(`| ${brand} | ${n} | ${shown(c, n)} |`);
 }
 const n = total(all);
-console.log(`| **all** | ${n} | ${LABELS.map((l) => `${Math.round((100 * all[l]) / n)}%`).join(' | ')} |`);
+console.log(`| **all** | ${n} | ${shown(all, n)} |`);
