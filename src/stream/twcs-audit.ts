@@ -61,6 +61,12 @@ export async function auditTwcsStream(opts: StreamAuditOptions): Promise<BrandRe
     return b;
   };
 
+  /** Brand replies that waited for `answered`: classified with it, unless they continue the
+   * brand's own thread (then they are not replies). */
+  const release = (list: { brand: Brand; tweet: Tweet }[], answered: Tweet, isInbound: boolean) => {
+    for (const x of list) if (isInbound || x.brand.acc.state.handle !== answered.authorId) enqueue(x.brand, x.tweet, answered);
+  };
+
   // Rows arrive synchronously per chunk; classification batches are awaited between chunks.
   let rows = 0;
   const onRow = ({ tweet, inbound: isInbound, responses }: TwcsRow) => {
@@ -70,7 +76,7 @@ export async function auditTwcsStream(opts: StreamAuditOptions): Promise<BrandRe
     const w = waiting.get(tweet.id);
     if (w) {
       waiting.delete(tweet.id);
-      for (const x of w) if (isInbound || x.brand.acc.state.handle !== author) enqueue(x.brand, x.tweet, tweet);
+      release(w, tweet, isInbound);
     }
     // … and keep it while answers are still to come.
     const left = (responses ?? Infinity) - (early.get(tweet.id) ?? 0);
@@ -123,7 +129,7 @@ export async function auditTwcsStream(opts: StreamAuditOptions): Promise<BrandRe
         const list = again.get(tweet.id);
         if (!list) return;
         again.delete(tweet.id);
-        for (const x of list) if (inbound || x.brand.acc.state.handle !== tweet.authorId) enqueue(x.brand, x.tweet, inbound ? tweet : { ...tweet, authorHandle: tweet.authorId });
+        release(list, tweet, inbound);
       }, async () => {
         if (batch.length >= BATCH) await flush();
       });
