@@ -8,7 +8,7 @@ import { rankedTitle, THIN_SAMPLE, type Comparison, type CompareRow } from '../c
 
 const THIN_NOTE = `* Thin sample: fewer than ${THIN_SAMPLE} replies work on a problem, so the score is shaky and ranks after the others.`;
 import type { LabelCounts } from '../score/balance.js';
-import { duration, mixPcts, pct, plural, trendSummary } from './shapes.js';
+import { duration, mixPcts, mixRow, pct, plural, trendSummary } from './shapes.js';
 import { FIGURES, manySources, sourceName, type Figure } from './compare-columns.js';
 import { esc, escLines, highlight, isAboutAnswered, quotedPhrases } from './html/escape.js';
 import { DAYS, gradeTone, heatMap, histogram, miniHistogram, scoreBars, scoreScale, shareBar, sparkline, trendChart, type Bucket } from './html/charts.js';
@@ -54,10 +54,7 @@ const card = (id: string, span: number, title: string, level: number, body: stri
 const labelChip = (l: Label) => `<span class="chip l-${l}">${esc(l)}</span>`;
 const gradeSpan = (value: number, grade: string) => `<span class="g-${gradeTone(grade)}">${esc(`${value} ${grade}`)}</span>`;
 const scoreCell = (s: { value: number; grade: string } | null) => (s ? gradeSpan(s.value, s.grade) : '–');
-const mixCells = (s: LabelCounts) => {
-  const shown = mixPcts(s);
-  return LABELS.map((l) => esc(shown[l]));
-};
+const mixCells = (s: LabelCounts) => mixRow(s).map(esc);
 
 /** A link to a tweet on X: a plain link, never fetched by the page. Only for numeric ids. */
 const tweetLink = (id: string, text = 'view on X') => (/^\d{1,25}$/.test(id) ? `<a href="https://x.com/i/web/status/${id}" rel="noopener noreferrer">${esc(text)}</a>` : '');

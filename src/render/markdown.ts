@@ -2,8 +2,7 @@
 import { LABELS } from '../model.js';
 import type { Report } from '../report.js';
 import { rankedTitle, THIN_SAMPLE, type Comparison } from '../compare.js';
-import type { LabelCounts } from '../score/balance.js';
-import { duration, heatMapLines, mixPcts, pct, plural, sparkline, trendSummary, SHADES, SHADE_EMPTY } from './shapes.js';
+import { duration, heatMapLines, mixPcts, mixRow, pct, plural, sparkline, trendSummary, SHADES, SHADE_EMPTY } from './shapes.js';
 import { COMMON_FIGURES, FIGURES, manySources, sourceName, type Figure } from './compare-columns.js';
 import { flatText } from '../text.js';
 
@@ -23,10 +22,6 @@ function table(head: string[], align: ('l' | 'r')[], rows: string[][]): string[]
   ];
 }
 
-const mix = (s: LabelCounts) => {
-  const shown = mixPcts(s);
-  return LABELS.map((l) => shown[l]);
-};
 const sc = (s: { value: number; grade: string } | null) => (s ? `${s.value} ${s.grade}` : '–');
 
 export function renderMarkdownReport(r: Report): string {
@@ -44,11 +39,11 @@ export function renderMarkdownReport(r: Report): string {
   if (m?.firstScreen || m?.exposure) {
     out.push('## Views of the feed', '');
     const rows: string[][] = [];
-    if (r.shares) rows.push(['whole window', String(r.counts.replies), sc(r.score), ...mix(r.shares)]);
-    if (m.firstScreen) rows.push([`first screen (newest ${m.firstScreen.replies})`, String(m.firstScreen.replies), sc(m.firstScreen.score), ...mix(m.firstScreen.shares)]);
+    if (r.shares) rows.push(['whole window', String(r.counts.replies), sc(r.score), ...mixRow(r.shares)]);
+    if (m.firstScreen) rows.push([`first screen (newest ${m.firstScreen.replies})`, String(m.firstScreen.replies), sc(m.firstScreen.score), ...mixRow(m.firstScreen.shares)]);
     if (m.exposure) {
-      rows.push(['by exposure (weighted)', String(m.exposure.weightedReplies), sc(m.exposure.score), ...mix(m.exposure.shares)]);
-      rows.push(['same replies, unweighted', String(m.exposure.weightedReplies), sc(m.exposure.plainScore), ...mix(m.exposure.plainShares)]);
+      rows.push(['by exposure (weighted)', String(m.exposure.weightedReplies), sc(m.exposure.score), ...mixRow(m.exposure.shares)]);
+      rows.push(['same replies, unweighted', String(m.exposure.weightedReplies), sc(m.exposure.plainScore), ...mixRow(m.exposure.plainShares)]);
     }
     out.push(...table(['view', 'replies', 'score', ...LABELS], ['l', 'r', 'r', 'r', 'r', 'r', 'r'], rows), '');
     if (m.exposure) out.push(`Exposure weight = ${mdText(m.exposure.weighting)}; median followers ${m.exposure.medianFollowers}.`, '');

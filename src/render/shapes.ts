@@ -86,3 +86,9 @@ export function mixPcts(shares: Readonly<Record<Label, number>> | null | undefin
   }
   return Object.fromEntries(LABELS.map((l, i) => [l, `${whole[i]}%`])) as Record<Label, string>;
 }
+
+/** mixPcts as a row of cells, in LABELS order. */
+export const mixRow = (shares: Readonly<Record<Label, number>> | null | undefined): string[] => {
+  const shown = mixPcts(shares);
+  return LABELS.map((l) => shown[l]);
+};

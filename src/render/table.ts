@@ -4,8 +4,7 @@ import Table from 'cli-table3';
 import { LABELS, type Label } from '../model.js';
 import type { Report } from '../report.js';
 import { rankedTitle, THIN_SAMPLE, type Comparison } from '../compare.js';
-import type { LabelCounts } from '../score/balance.js';
-import { duration, heatMapLines, mixPcts, pct, plural, sparkline, trendSummary, SHADES, SHADE_EMPTY } from './shapes.js';
+import { duration, heatMapLines, mixPcts, mixRow, pct, plural, sparkline, trendSummary, SHADES, SHADE_EMPTY } from './shapes.js';
 import { COMMON_FIGURES, FIGURES, manySources, sourceName, type Figure } from './compare-columns.js';
 import { flatText } from '../text.js';
 
@@ -78,11 +77,6 @@ const tableStyle = (color: boolean) => ({ head: color ? ['bold'] : [], border: c
 /** No rule between body rows: these tables are read across, many rows tall. */
 const COMPACT = { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' };
 
-/** A label mix as table cells, in LABELS order. */
-const mixCells = (shares: LabelCounts) => {
-  const shown = mixPcts(shares);
-  return LABELS.map((l) => shown[l]);
-};
 
 /** The outside reader's figures (report.metrics), one small section each. */
 export function metricsLines(report: Report, c: ChalkInstance, opts: TableOptions): string[] {
@@ -105,11 +99,11 @@ export function metricsLines(report: Report, c: ChalkInstance, opts: TableOption
       chars: COMPACT,
     });
     const sc = (s: { value: number; grade: string } | null) => (s ? `${s.value} ${s.grade}` : '–');
-    t.push(['whole window', String(report.counts.replies), sc(report.score), ...mixCells(report.shares)]);
-    if (m.firstScreen) t.push([`first screen (newest ${m.firstScreen.replies})`, String(m.firstScreen.replies), sc(m.firstScreen.score), ...mixCells(m.firstScreen.shares)]);
+    t.push(['whole window', String(report.counts.replies), sc(report.score), ...mixRow(report.shares)]);
+    if (m.firstScreen) t.push([`first screen (newest ${m.firstScreen.replies})`, String(m.firstScreen.replies), sc(m.firstScreen.score), ...mixRow(m.firstScreen.shares)]);
     if (m.exposure) {
-      t.push(['by exposure (weighted)', String(m.exposure.weightedReplies), sc(m.exposure.score), ...mixCells(m.exposure.shares)]);
-      t.push(['  same replies, unweighted', String(m.exposure.weightedReplies), sc(m.exposure.plainScore), ...mixCells(m.exposure.plainShares)]);
+      t.push(['by exposure (weighted)', String(m.exposure.weightedReplies), sc(m.exposure.score), ...mixRow(m.exposure.shares)]);
+      t.push(['  same replies, unweighted', String(m.exposure.weightedReplies), sc(m.exposure.plainScore), ...mixRow(m.exposure.plainShares)]);
     }
     out.push(t.toString());
     if (m.exposure) out.push(c.dim(`  exposure weight = ${m.exposure.weighting}; median followers ${m.exposure.medianFollowers}`));
