@@ -84,4 +84,47 @@ describe('hard cases for the reply classifier', () => {
     expect(c.label).toBe('blaming');
     expect(c.evidence).toContain('outside force: "not something within our control"');
   });
+
+  // The cases below came out of probing each tie-break of the labeling guide with written replies
+  // (fixtures/probes/labeling-guide.jsonl); these texts are new, in neither the probes nor training.
+  const evidence = (text: string, answered?: string) => classify({ text }, answered ? { text: answered } : null).evidence.join(' | ');
+
+  it('labels a pointer to the brand\'s generic pages (FAQs, website) with no link as deflecting, and one with a link to the page about the issue as resolving', () => {
+    expect(label("Have a look at our FAQ page, it's all there 🙂", 'can I bring my bike on board')).toBe('deflecting');
+    expect(evidence("Have a look at our FAQ page, it's all there 🙂", 'can I bring my bike on board')).toContain('support channel: "have a look at our faq"');
+    expect(label('Have a look at our FAQ page on bikes: https://example.com/help/travel/bikes-on-board', 'can I bring my bike on board')).toBe('resolving');
+  });
+
+  it('reads an either/or question about what the person sees as a diagnostic question that keeps helping', () => {
+    expect(label('Is the app showing a spinning wheel, or a blank white screen?', "app won't open")).toBe('resolving');
+    expect(evidence('Is the app showing a spinning wheel, or a blank white screen?', "app won't open")).toContain('diagnostic question');
+  });
+
+  it('puts the fault on the person when what they entered, left on or chose is given as the cause', () => {
+    expect(evidence('The transfer bounced because the wrong sort code was entered.', 'my transfer failed??')).toContain('fault on the person: "wrong sort code was entered"');
+    expect(label('The transfer bounced because the wrong sort code was entered.', 'my transfer failed??')).toBe('blaming');
+    expect(label('Your tablet doesn\'t meet the minimum requirements for the new app.', "new app won't install")).toBe('blaming');
+    expect(label('Location services were left turned on, which is what used the battery.', 'battery dead by lunchtime')).toBe('blaming');
+    expect(label('You should have booked the assistance 48 hours ahead.', 'no one met me with the wheelchair')).toBe('blaming');
+    // "should have received" is what to expect, not a fault.
+    expect(label('You should have received a confirmation email by now.', 'did my booking go through')).not.toBe('blaming');
+  });
+
+  it('labels a hand-off to a company named in the reply as blaming, and to the brand\'s own support as deflecting', () => {
+    expect(evidence('Your parcel was handed over to Parcelforce yesterday, they can tell you more.', 'where is my parcel')).toContain('third party: "handed over to parcelforce"');
+    expect(label('Please contact Epic Games support about the account ban.', 'banned for no reason')).toBe('blaming');
+    expect(label('Please contact our support team about the account ban.', 'banned for no reason')).toBe('deflecting');
+  });
+
+  it('keeps an outside force the cause ("down to high winds") blaming when a link follows', () => {
+    const text = 'The cancellations today are down to high winds on the bridge. Updates: https://example.com/status/incident-4412';
+    expect(label(text, 'why are all the trains cancelled')).toBe('blaming');
+    expect(evidence(text, 'why are all the trains cancelled')).toContain('outside force: "down to high winds"');
+  });
+
+  it('reads a fix the brand commits to, and a menu path, as working on the issue', () => {
+    expect(label('The fix for the checkout error goes live on Friday morning.', 'checkout keeps failing')).toBe('resolving');
+    expect(evidence("You'll find it under Account > Privacy > Download my data.", 'how do I export my data')).toContain('steps: "under account > privacy > download my"');
+    expect(label("You'll find it under Account > Privacy > Download my data.", 'how do I export my data')).toBe('resolving');
+  });
 });

@@ -63,6 +63,8 @@ export const DM = list('DM request',
 export const EMAIL = list('email request',
   p('^email e-mail write drop', /\b(?:e-?mail|write to|drop (?:us )?a line)\b[^.!?]{0,30}\b(?:us|email|team|address)\b/),
   p('^email e-mail send at to + email e-mail', /\be-?mail us\b|\bsend (?:us )?an? e-?mail\b|\b(?:at|to) email\b/),
+  // An address written out ("email orders@acme.example"; normalizing has made its domain "@user").
+  p('^email e-mail', /\be-?mail (?:us (?:at|on) )?[a-z0-9._+-]+@/),
 );
 /** Phone. */
 export const PHONE = list('phone request',
@@ -76,11 +78,20 @@ export const CHANNEL = list('support channel',
   p('chat livechat assistant', /\b(?:live ?chat|chat with (?:us|our|an?)|online chat|chat support|virtual assistant)\b/),
   p('^submit open raise log create file + ticket case request claim', /\b(?:submit|open|raise|log|create|file) (?:a |an )?(?:support |new )?(?:ticket|case|request|claim form)\b/),
   p('form', /\b(?:contact|web|online|support|request|feedback) form\b/),
+  p('^fill complete submit + form', /\b(?:fill (?:in|out)|complete|submit) (?:the|our|this|a|an) (?:[a-z]+ )?form\b/),
   p('^contact reach get speak talk', /\b(?:contact|reach out to|get in touch with|speak (?:to|with)|talk to) (?:us|our (?:[a-z]+ ){0,2}(?:team|specialists|experts|agents|colleagues|support|department|desk))\b/),
   p('^get reach contact + touch reach contact', /\b(?:get in touch|reach out|reach us|contact us|contact support)\b/),
   p('support help + team desk center centre + help assist look', /\b(?:support|help) (?:team|desk|center|centre)\b[^.!?]{0,25}\b(?:can|will|would be able to) (?:help|assist|look)\b/),
   p('@user', /\b(?:our|the) [a-z]+ team (?:at|on|via) @user\b|\breach (?:out to )?@user\b|\btweet @user\b|\bhead over to @user\b/),
   p('visit', /\bvisit (?:a |your |the )?(?:local )?(?:store|branch|genius bar|service cent(?:er|re))\b/),
+  // The brand's generic pages (FAQs, website, help section) named with no link: a link that
+  // follows in the sentence is judged by what it points to instead.
+  p('^have take look check see visit head go browse read + faq faqs website site help support',
+    /\b(?:have a look at|take a look at|look at|check|check out|see|visit|head to|go to|browse|read) (?:our|the) (?:faqs?|faq page|website|web ?site|site|help (?:centre|center|section|pages?|hub)|support (?:site|section|pages?|centre|center|hub))\b(?![^.!?]{0,25}\burl\b)/),
+  p('info information details everything answer answers + website site faq faqs help',
+    /\b(?:all (?:the )?(?:info|information|details|answers)|everything(?: you need(?: to know)?)?|more (?:info|information|details)|full details|the answers?)\b[^.!?]{0,25}\b(?:on|in|at) (?:our|the) (?:website|web ?site|site|faqs?|faq page|help (?:centre|center|section|pages?|hub))\b(?![^.!?]{0,25}\burl\b)/),
+  p('website site faq faqs help + has have covers cover explains explain',
+    /\b(?:our|the) (?:website|site|faqs?|faq page|help (?:centre|center|section|pages?))\b[^.!?]{0,12}\b(?:has|have|covers?|explains?) (?:all|everything|more|the (?:details|answers?|info))\b(?![^.!?]{0,25}\burl\b)/),
 );
 /** The community forum. */
 export const FORUM = list('forum',
@@ -111,11 +122,15 @@ export const STEPS = list('steps',
   p('^try restart reboot reset reinstall uninstall update clear log logout login sign signout signin go head tap click select open turn toggle switch unplug plug check make disable enable remove re-add readd delete force power navigate visit use follow',
     /(?<=^|[.!?:;] |\b(?:please|just|can you|could you|you can|you could|you'll need to|you need to|you may need to|we'd suggest|we recommend|recommend|suggest|first,?|then,?|and|also|simply) )(?:try|restart|reboot|reset|reinstall|uninstall|update|clear|log ?out|sign ?out|log ?in|sign ?in|go to|head to|tap|click|select|open|turn (?:off|on)|toggle|switch|unplug|plug|check (?:that|if|your|the)|make sure|disable|enable|remove|re-?add|delete|force (?:close|quit|stop)|power cycle|navigate|visit your|use the|follow)\b[^.!?;,]{0,30}/),
   p('settings preferences', /\b(?:settings|preferences)\s*(?:>|›|→|then|and then)\s*[a-z]+/),
+  // A menu path ("under File > Export > CSV").
+  // A path that ends at a chat or contact page is a channel, not a step.
+  p('^under tap click select go open via navigate choose head', /\b(?:under|tap|click|select|go to|open|via|navigate to|choose|head to) (?![^.!?]{0,40}?(?:>|›|→|&gt;) ?(?:live )?(?:chat|contact|message|messages|call|email)\b)[a-z][a-z ]{0,20}(?: ?(?:>|›|→|&gt;) ?[a-z][a-z']*(?: [a-z']+)?)+/),
   p('^here + how what steps guide more link where', /\bhere(?:'s| is| are) (?:how|what|the steps|a guide|some steps|more info|the link|where)\b/),
   p('steps instructions + these here below this follow', /\bthese steps\b|\bsteps (?:here|below|in this)\b|\bfollow (?:the|these) (?:steps|instructions)\b/),
   p('^this + article guide page link faq', /\bthis (?:article|guide|page|link|help article|support article|faq)\b[^.!?]{0,40}\b(?:explain|show|walk|cover|help|has|detail|tell|outline)\w*/),
-  p('article guide faq tutorial', /\b(?:check out|take a look at|have a look at|see|read) (?:this|our|the) (?:article|guide|help article|support article|faq|tutorial)\b/),
-  p('^you + can + appeal reset cancel request change update find check track manage download restore recover turn add remove set use get claim submit do learn', /\byou can (?:appeal|reset|cancel|request|change|update|find|check|track|manage|download|restore|recover|turn|add|remove|set|use|get|claim|submit an appeal|do this|learn)\b[^.!?;,]{0,25}/),
+  // "our FAQs" is a generic page unless a link to the page follows (see CHANNEL).
+  p('article guide faq faqs tutorial', /\b(?:check out|take a look at|have a look at|see|read) (?:(?:this|our|the) (?:article|guide|help article|support article|tutorial)|this faq|(?:our|the) faqs?(?=[^.!?]{0,25}\burl\b))\b/),
+  p('^you + can + appeal reset cancel request change update find check track manage download restore recover turn add remove set use get claim submit do learn', /\byou can (?:appeal|reset|cancel|request|change|update|find(?! (?:help|more|answers|support|everything|all)\b)|check|track|manage|download|restore|recover|turn|add|remove|set|use|get|claim|submit an appeal|do this|learn)\b[^.!?;,]{0,25}/),
 );
 /** Something the brand has done or commits to do. */
 export const ACTION = list('action taken',
@@ -125,10 +140,10 @@ export const ACTION = list('action taken',
   p('should will + working fixed resolved back restored live up arrive reach show appear land reflect', /\b(?:should|will) (?:now )?(?:be )?(?:working|fixed|resolved|back|restored|live|up and running|arrive|reach you|show|appear|land|reflect)\b/),
   p("working looking investigating aware fixing deploying rolling identified found fixed + engineer engineers technician technicians team teams devs developers we we're we've", /\b(?:engineers?|technicians?|our (?:team|teams|devs|developers|engineers?)|we)(?:'re| are| have| 're)? (?:working on|looking into|investigating|aware of|on it|fixing|deploying|rolling out|have (?:identified|found|fixed))\b/),
   p("on + it + engineer engineers technician technicians team teams devs developers we we're we've", /\b(?:engineers?|technicians?|our (?:team|teams|devs|developers|engineers?)|we)(?:'re| are| have| 're)? (?:working on|looking into|investigating|aware of|on it|fixing|deploying|rolling out|have (?:identified|found|fixed))\b/),
-  p('fix patch update hotfix', /\b(?:fix|patch|update|hotfix)\b[^.!?]{0,30}\b(?:coming|on (?:its|the) way|rolling out|is out|is live|released|deployed|tonight|today|tomorrow|this week|soon)\b/),
+  p('fix patch update hotfix + coming way rolling rolls out live lands released deployed tonight today tomorrow week soon', /\b(?:fix|patch|update|hotfix)\b[^.!?]{0,50}\b(?:coming|on (?:its|the) way|rolling out|rolls out|is out|is live|goes live|go live|going live|lands|released|deployed|tonight|today|tomorrow|this week|soon)\b/),
   p("^i we i'll we'll + i'll we'll will can + get have make send sort fix refund credit arrange book change add update escalate raise look check follow keep", /\b(?:i|we)(?:'ll| will| can) (?:get|have|make|send|sort|fix|refund|credit|arrange|book|change|add|update|escalate|raise|look into|check|follow up|keep you)\b[^.!?;,]{0,20}/),
   p('confirmed booked sorted active activated way place ready', /\b(?:is|are|has been|have been|'s|'re) (?:now |all )?(?:confirmed|booked|sorted|active|activated|on (?:its|the) way|in place|ready)\b/),
-  p('sorted fixed done set should', /\ball (?:sorted|fixed|done|set)\b|\bdone[,!] |\byou(?:'re| are) all set\b|\byou should (?:now )?(?:see|have|be able)\b/),
+  p('sorted fixed done set should', /\ball (?:sorted|fixed|done|set)\b|\bdone[,!] |\byou(?:'re| are) all set\b|\byou should (?:now )?(?:see|have(?! (?:selected|chosen|picked|booked|ordered|opted|checked|read|contacted|called|entered|used|paid|added|kept|followed|told|let|made sure|done)\b)|be able)\b/),
 );
 /** A direct answer to what the person asked. */
 export const ANSWER = list('direct answer',
@@ -146,6 +161,9 @@ export const DIAGNOSTIC = list('diagnostic question',
   p('are were + using seeing getting on connected able signed logged trying + #q', /\b(?:are|were) you (?:using|seeing|getting|on|connected|able|signed|logged|trying)\b[^?]{0,80}\?/),
   p('happen work show appear load play occur tried updated restarted seeing getting see get try confirm share let tell + does did do is has have can + #q', /\b(?:does|did|do|is|has|have|can you) (?:this|it|that|you|the|your)\b[^?]{0,80}\b(?:happen|work|show|appear|load|play|occur|tried|updated|restarted|seeing|getting|see|get|try|confirm|share|let us know|tell us)\b[^?]{0,60}\?/),
   p('when where how + #q', /\b(?:when|where|how long|how often) (?:did|does|do|have|has|is|are|were)\b[^?]{0,80}\?/),
+  // Either/or questions about what the person sees ("is the light orange or red?").
+  p('^is are was were does did do has have + or + #q', /\b(?:is|are|was|were|does|did|do|has|have) (?:the|your|it|this|that|there|you)\b[^?]{0,60}\bor\b[^?]{0,40}\?/),
+  p("^what what's + error code message model version serial order reference + #q", /\bwhat(?:'s| is| was| are| were) (?:the|your) (?:exact )?(?:error|code|message|model|version|serial|order number|reference)\b[^?]{0,60}\?/),
   p('could + tell let share confirm', /\bcould you (?:tell us|let us know|share|confirm)\b[^.?!]{0,80}(?:\?|\.|$)/),
   p('can + tell let share confirm send screenshot + #q', /\bcan you (?:tell us|let us know|share|confirm|send us a screenshot|screenshot)\b[^?]{0,80}\?/),
 );
@@ -156,14 +174,18 @@ export const FALLBACK = list('fallback',
 );
 
 // ── Blaming: the cause or the duty lies elsewhere ───────────────────────────────────────────
-const THIRD_PARTIES = '(?:bank|card (?:issuer|provider|company)|issuing bank|credit card company|carrier|courier|delivery (?:partner|company|driver)|postal service|post office|seller|vendor|merchant|retailer|reseller|store (?:you|where)|shop (?:you|where)|isp|internet (?:service )?provider|broadband provider|network provider|mobile provider|phone provider|service provider|provider|manufacturer|device maker|oem|developer|publisher|game developer|app developer|airport|ground handling|handling agent|airline partner|partner airline|operating carrier|travel agent|booking (?:site|agent)|third[- ]party|payment (?:provider|processor)|paypal|app store|play store|apple|google|microsoft|landlord|building manager|local council|council|government|authorit(?:y|ies)|embassy|insurer|insurance company|employer|school|it department|admin(?:istrator)?|hosting provider|registrar|cable company|tv provider|platform holder|console maker|restaurant|hotel|host)';
+const THIRD_PARTIES = '(?:bank|card (?:issuer|provider|company)|issuing bank|credit card company|carrier|courier|delivery (?:partner|company|driver)|postal service|post office|seller|vendor|merchant|retailer|reseller|store (?:you|where)|shop (?:you|where)|isp|internet (?:service )?provider|broadband provider|network provider|mobile provider|phone provider|service provider|provider|manufacturer|device maker|oem|developer|publisher|game developer|app developer|airport|ground handling|handling agent|airline partner|partner airline|operating carrier|travel agent|booking (?:site|agent)|third[- ]party|payment (?:provider|processor)|paypal|app store|play store|apple|google|microsoft|landlord|building manager|local council|council|government|authorit(?:y|ies)|embassy|insurer|insurance company|employer|school|it department|admin(?:istrator)?|hosting provider|registrar|cable company|tv provider|platform holder|console maker|restaurant|hotel|host|visa|mastercard|amex|american express|royal mail|fedex|ups|usps|dhl|hermes|evri|dpd|parcelforce|yodel|canada post|australia post)';
 /** Anchors for any mention of a third party above. */
-const THIRD_PARTY_WORDS = 'bank card carrier courier delivery postal post seller vendor merchant retailer reseller store shop isp provider manufacturer maker oem developer publisher airport ground handling agent airline partner travel booking third third-party third party payment paypal app play apple google microsoft landlord building council government authority authorities embassy insurer insurance employer school it admin administrator hosting registrar cable tv platform console restaurant hotel host';
+const THIRD_PARTY_WORDS = 'bank card carrier courier delivery postal post seller vendor merchant retailer reseller store shop isp provider manufacturer maker oem developer publisher airport ground handling agent airline partner travel booking third third-party third party payment paypal app play apple google microsoft landlord building council government authority authorities embassy insurer insurance employer school it admin administrator hosting registrar cable tv platform console restaurant hotel host visa mastercard amex american royal mail fedex ups usps dhl hermes evri dpd parcelforce yodel canada australia';
 /** Handing the person over to someone outside the brand. */
 export const THIRD_PARTY = list('third party',
   p(`^contact reach get speak talk check call ask raise take refer go direct follow + ${THIRD_PARTY_WORDS}`, new RegExp(`\\b(?:contact|reach out to|get in touch with|speak (?:to|with)|talk to|check with|call|ask|raise (?:it|this) with|take (?:it|this|that) up with|refer to|go back to|direct (?:your|this) [a-z]+ to|follow up with|reach) (?:(?:your|the|their|that|a)(?: [a-z]+)? )?${THIRD_PARTIES}\\b`)),
-  p(`by + handled managed controlled decided set processed run operated owned issued determined caused sold shipped fulfilled delivered provided + ${THIRD_PARTY_WORDS}`, new RegExp(`\\b(?:handled|managed|controlled|decided|set|processed|run|operated|owned|issued|determined|caused|sold|shipped|fulfilled|delivered|provided) by (?:the |your |our |a |their )?(?:[a-z]+ )?${THIRD_PARTIES}\\b`)),
+  p(`by + handled managed controlled decided made set processed run operated owned issued authorised authorized determined caused sold shipped fulfilled delivered provided + ${THIRD_PARTY_WORDS}`, new RegExp(`\\b(?:handled|managed|controlled|decided|made|set|processed|run|operated|owned|issued|authori[sz]ed|determined|caused|sold|shipped|fulfilled|delivered|provided) by (?:the |your |our |a |their )?(?:[a-z]+ )?${THIRD_PARTIES}\\b`)),
   // "our partners at FedEx are responsible for…": a named partner's duty.
+  p(`^handed passed + over to + ${THIRD_PARTY_WORDS}`, new RegExp(`\\b(?:handed|passed) (?:over )?to (?:the |your |a )?(?:[a-z]+ )?${THIRD_PARTIES}\\b`)),
+  // A company named as the one to go to ("get in touch with Acme Support").
+  p('^contact reach get speak talk + support service care desk helpdesk', /\b(?:contact|reach out to|get in touch with|speak (?:to|with)|talk to) (?!(?:our|the|us|a|an|customer|technical|tech|live|billing|account|sales|member|premium|priority|chat|email|phone|web|online|dedicated|specialist|support|your)\b)(?:[a-z0-9&'-]+ ){1,2}(?:support|customer (?:service|support|care)|help ?desk)\b/),
+  p('one + for + them their', /\bone for (?:them|their (?:team|support))\b/),
   p('partner partners + responsible', /\b(?:delivery |shipping |courier |logistics )?partners?(?: at [a-z]+)? (?:are|is) (?:solely )?responsible\b/),
   // "the courier handles deliveries once…": the duty stated as the other party's own business.
   p(`^your the + handles manages controls decides sets deals + ${THIRD_PARTY_WORDS}`, new RegExp(`\\b(?:your|the) ${THIRD_PARTIES} (?:handles|manages|controls|decides|sets|deals with)\\b`)),
@@ -178,15 +200,19 @@ export const THIRD_PARTY = list('third party',
 export const CUSTOMER_FAULT = list('fault on the person',
   p("^your the + device router modem phone setup set-up settings connection wifi wi-fi network browser computer pc laptop console antivirus firewall vpn adblocker ad extension card account internet + is isn't was wasn't causing caused blocking problem issue fault not incompatible outdated too doesn't does",
     /\b(?:your|the customer's) (?:device|router|modem|phone|setup|set-up|settings|connection|wi-?fi|network|browser|computer|pc|laptop|console|antivirus|firewall|vpn|ad ?blocker|extension|card|account settings|internet)\b[^.!?]{0,40}\b(?:is|isn't|was|wasn't|causing|caused|blocking|problem|issue|fault|not compatible|incompatible|outdated|too old|doesn't support|does not support)\b/),
+  p('meet reach match below + specs spec specifications requirements', /\b(?:doesn't|does not|don't|do not|isn't|is not|aren't|won't|can't) (?:meet|reach|match) (?:the )?(?:minimum|min|system|hardware|game's|app's) (?:specs?|specifications|requirements)\b|\bbelow the minimum (?:specs?|specifications|requirements)\b/),
+  // What was done on the person's side ("the wrong PIN was entered", "roaming was left on").
+  p('wrong incorrect invalid + entered used typed given selected chosen', /\b(?:wrong|incorrect|invalid)\b[^.!?]{0,25}\b(?:was|were|had been|has been|have been) (?:entered|used|typed|given|selected|chosen)\b/),
+  p('left + on enabled active', /\b(?:was|were|had been) left (?:switched |turned )?(?:on|enabled|active)\b/),
   p('^on at from user + end side error', /\b(?:on|at) your (?:end|side)\b|\bfrom your (?:end|side)\b|\buser error\b/),
-  p("^you + should should've needed need supposed must didn't did forgot failed chose opted agreed accepted selected entered typed booked", /\byou (?:should|should've|should have|needed to|need to have|were supposed to|must have|didn't|did not|forgot|failed to|chose|opted|agreed|accepted|selected|entered|typed|booked)\b[^.!?;,]{0,25}/),
+  p("^you + should should've needed need supposed must didn't did forgot failed chose opted agreed accepted selected entered typed booked", /\byou (?:(?:should've|should have)(?! (?:now |already )?(?:received|got|gotten|seen|heard|had|been)\b)|needed to|need to have|were supposed to|must have|didn't|did not|forgot|failed to|chose|opted|agreed|accepted|selected|entered|typed|booked)\b[^.!?;,]{0,25}/),
   p('stated outlined explained mentioned shown noted', /\b(?:as|which) (?:stated|outlined|explained|mentioned|shown|noted) (?:in|on|at) (?:the |our )?(?:terms|t&cs|t&c|terms and conditions|terms of (?:service|use)|checkout|booking|confirmation|policy|listing|product page)\b/),
   p('responsibility', /\b(?:is|was) (?:the )?(?:account holder's|customer's|your) responsibility\b|\bit(?:'s| is) your responsibility\b|\bresponsibility of the (?:customer|account holder|user)\b/),
   p("issue problem fault error working running + not isn't wasn't our", /\b(?:not|isn't|is not|wasn't) (?:an? )?(?:issue|problem|fault|error) (?:on|with|from|at) (?:our|the) (?:end|side|network|system|servers?|platform)\b|\bour (?:network|systems?|servers?|platform|service) (?:is|are) (?:working|running) (?:fine|normally|as expected)\b/),
 );
 /** Weather, pandemic, strikes, demand, licensing, regulators. */
 export const OUTSIDE_FORCE = list('outside force',
-  p('due because owing caused result affected impacted thanks + weather storm storms snow ice fog wind flood flooding hurricane heat heatwave pandemic covid coronavirus strike strikes industrial high heavy unprecedented demand volume license licensing rights regulation regulations regulatory government law air atc supply shortage customs holiday holidays circumstances events factors', /\b(?:due to|because of|owing to|caused by|as a result of|affected by|impacted by|thanks to)\b[^.!?]{0,30}\b(?:weather|storms?|snow|ice|fog|wind|flood(?:ing)?|hurricane|heat ?wave|pandemic|covid(?:-19)?|coronavirus|strikes?|industrial action|high demand|heavy demand|unprecedented demand|demand|volume|licens(?:e|ing)|rights|regulations?|regulatory|government|law|air traffic control|atc|supply chain|shortage|customs|holidays?|circumstances|events beyond|factors)\b/),
+  p('due because owing caused result affected impacted thanks down + weather storm storms snow ice fog wind winds flood flooding hurricane heat heatwave pandemic covid coronavirus strike strikes industrial high heavy unprecedented demand volume license licensing rights regulation regulations regulatory government law air atc supply shortage customs holiday holidays circumstances events factors', /\b(?:due to|because of|owing to|caused by|as a result of|affected by|impacted by|thanks to|down to)\b[^.!?]{0,30}\b(?:weather|storms?|snow|ice|fog|winds?|flood(?:ing)?|hurricane|heat ?wave|pandemic|covid(?:-19)?|coronavirus|strikes?|industrial action|high demand|heavy demand|unprecedented demand|demand|volume|licens(?:e|ing)|rights|regulations?|regulatory|government|law|air traffic control|atc|supply chain|shortage|customs|holidays?|circumstances|events beyond|factors)\b/),
   p('beyond outside out + control hands', /\b(?:beyond|outside(?: of)?|out of) (?:our|anyone's) (?:control|hands)\b|\bout of our hands\b/),
   p('control say + not no any', /\bnot (?:something |anything )?(?:within|in|under) our control\b|\b(?:no|any) say (?:over|in)\b/),
   p('side end + our', /\b(?:isn't|is not|nothing|not) (?:anything )?(?:(?:we|i) can do )?(?:from|on|at) our (?:side|end)\b/),
