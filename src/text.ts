@@ -45,7 +45,20 @@ export function toIso(value: unknown): string | undefined {
   if (value.length === 24 && CANONICAL_ISO.test(value)) return fitted(value);
   const m = TWITTER_UTC.exec(value);
   if (m && MONTHS[m[1]]) return fitted(`${m[4]}-${MONTHS[m[1]]}-${m[2]}T${m[3]}.000Z`);
-  const t = Date.parse(value);
+  return otherDate(value);
+}
+
+// A date and time that names no zone ("2017-10-11 06:55:44", as pandas and spreadsheets write
+// them) is UTC, as `--since` reads one: Date.parse would take the machine's zone, and the same
+// file would give another report on another machine.
+const ISO_NO_ZONE = /^(\d{4}-\d\d-\d\d)[T ](\d\d:\d\d(?::\d\d(?:\.\d+)?)?)$/;
+const NAMES_ZONE = /\d[zZ]\b|[+-]\d\d:?\d\d\b|\b(?:UTC|GMT)\b/;
+
+/** Any other shape Date reads, taken as UTC when it names no zone; undefined when Date cannot read it. */
+function otherDate(value: string): string | undefined {
+  const local = ISO_NO_ZONE.exec(value);
+  let t = local ? Date.parse(`${local[1]}T${local[2]}Z`) : NAMES_ZONE.test(value) ? Date.parse(value) : Date.parse(`${value} UTC`);
+  if (Number.isNaN(t) && !local) t = Date.parse(value);
   return Number.isNaN(t) ? undefined : new Date(t).toISOString();
 }
 

@@ -64,7 +64,25 @@ describe('time and tallies', () => {
     expect(toIso('Tue Oct 31 22:10:47 +0000 2017')).toBe('2017-10-31T22:10:47.000Z');
     expect(toIso('Fri Feb 31 22:10:47 +0000 2017')).toBe('2017-03-03T22:10:47.000Z');
     expect(toIso('Thu Feb 29 08:00:00 +0000 2024')).toBe('2024-02-29T08:00:00.000Z');
-    expect(toIso('2017-10-31 22:10:47')).toBe(new Date(Date.parse('2017-10-31 22:10:47')).toISOString());
     expect(toIso('not a date')).toBeUndefined();
+  });
+
+  it('reads a time that names no zone as UTC, whatever zone the machine is in (as --since does)', () => {
+    const zone = process.env.TZ;
+    try {
+      for (const tz of ['UTC', 'Asia/Tokyo', 'America/Los_Angeles']) {
+        process.env.TZ = tz; // Node reads TZ afresh when it changes
+        expect(toIso('2017-10-31 22:10:47'), tz).toBe('2017-10-31T22:10:47.000Z');
+        expect(toIso('2024-05-01T10:00:00'), tz).toBe('2024-05-01T10:00:00.000Z');
+        expect(toIso('10/31/2017 22:10'), tz).toBe('2017-10-31T22:10:00.000Z');
+        // A zone or offset named in the value still counts.
+        expect(toIso('2024-05-01T10:00:00+02:00'), tz).toBe('2024-05-01T08:00:00.000Z');
+        expect(toIso('Tue Oct 31 22:10:47 +0100 2017'), tz).toBe('2017-10-31T21:10:47.000Z');
+        expect(toIso('Oct 31 2017 22:10 GMT'), tz).toBe('2017-10-31T22:10:00.000Z');
+      }
+    } finally {
+      if (zone === undefined) delete process.env.TZ;
+      else process.env.TZ = zone;
+    }
   });
 });
