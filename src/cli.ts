@@ -48,14 +48,14 @@ export function buildProgram(): Command {
     .argument('<source>', 'X API v2 JSON/JSONL, an account archive (tweets.js or its folder), TWCS CSV, or @handle (live, from the X API)')
     .option('--json', 'print one JSON document on stdout (same as --format json)')
     .addOption(new Option('--format <format>', 'output format (md: Markdown to paste into documents; html: one self-contained page, with -o)').choices(REPORT_FORMATS).default('table'))
-    .option('--handle <handle>', 'audit only this account (default: every brand in the source)')
+    .option('--handle <handle>', 'audit only this account of a file (default: every brand in the source)')
     .addOption(new Option('--input-format <format>', 'skip content detection').choices(INPUT_FORMATS))
     .option('-o, --output <file>', 'write the report to a file instead of stdout')
     .option('--tz <zone>', 'IANA time zone for hours, weekdays and weeks (e.g. Europe/London)', 'UTC')
     .option('--fail-under <score>', 'exit 1 when a brand scores below this (0-100)')
-    .option('--top <n>', 'rank the brands in a league table and show the best n')
+    .option('--top <n>', 'rank the brands in a league table and show the best n (table, md, html; --json gives every brand)')
     .option('--summary-only', 'keep only mergeable summaries, not every reply (files of millions of tweets; with --json, the input of `merge`)')
-    .option('--workers <n>', 'worker threads for the replies of big files (default: 2 above 8 MB, else 0)')
+    .option('--workers <n>', 'worker threads for the replies of big files, 0-32 (default: 2 above 8 MB, else 0)')
     .addHelpText('after', `
 Examples:
   $ feedhealth audit fixtures/acmecare.jsonl
@@ -76,8 +76,8 @@ Examples:
     .description('combine summaries of shards (audit --summary-only --json) into the summary of the whole, or a league table')
     .argument('<summaries...>', 'files written by `feedhealth audit <shard> --summary-only --json`')
     .option('--json', 'print the merged summary document (same as --format json)')
-    .addOption(new Option('--format <format>', 'output format').choices(REPORT_FORMATS).default('table'))
-    .option('--top <n>', 'show the best n brands')
+    .addOption(new Option('--format <format>', 'output format (json: the merged summary; md: Markdown; html: one self-contained page, with -o)').choices(REPORT_FORMATS).default('table'))
+    .option('--top <n>', 'show the best n brands (table, md, html; --json gives every brand)')
     .option('-o, --output <file>', 'write to a file instead of stdout')
     .option('--fail-under <score>', 'exit 1 when a brand scores below this (0-100)')
     .addHelpText('after', `
@@ -133,14 +133,14 @@ Examples:
   program
     .command('compare')
     .description('brands side by side, ranked by balance score: shares, response time, canned replies, first screen')
-    .argument('<source...>', 'timeline files as for audit; a TWCS file contributes each of its brands')
+    .argument('<source...>', 'timeline files as for audit, or @handles (live, from the X API); a TWCS file contributes each of its brands')
     .option('--json', 'print one JSON document on stdout (same as --format json)')
     .addOption(new Option('--format <format>', 'output format (md: Markdown to paste into documents; html: one self-contained page, with -o)').choices(REPORT_FORMATS).default('table'))
     .addOption(new Option('--input-format <format>', 'skip content detection').choices(INPUT_FORMATS))
     .option('-o, --output <file>', 'write the comparison to a file instead of stdout')
     .option('--tz <zone>', 'IANA time zone for hours, weekdays and weeks', 'UTC')
     .option('--fail-under <score>', 'exit 1 when any brand scores below this (0-100)')
-    .option('--min-replies <n>', 'leave out brands with fewer replies than this', '0')
+    .option('--min-replies <n>', 'leave out brands with fewer replies than this (default: 0, keep all)')
     .addHelpText('after', `
 Examples:
   $ feedhealth compare fixtures/acmecare.jsonl ../shared/corpus/twcs/head-1000.csv --min-replies 10

@@ -268,6 +268,8 @@ describe('usage', () => {
       [['--format', 'html', '--json'], '--json conflicts with --format html (--json is --format json)'],
       [['--handle', ''], '--handle: expected an account name, got nothing'],
       [['--since', '2017-09-31'], '--since: not a date: 2017-09-31 (2017-09 has no day 31)'],
+      // JSON gives every brand: --top would be silently ignored there.
+      [['--top', '2', '--json'], '--top ranks the table, md and html; --json gives every brand (rank them with jq: sort_by(-.score.value))'],
     ];
     for (const [args, message] of refused) {
       const r = runCli(['audit', fixture('twcs-sample.csv'), ...args]);
@@ -275,7 +277,19 @@ describe('usage', () => {
       expect(r.stdout, args.join(' ')).toBe('');
       expect(r.stderr, args.join(' ')).toBe(`feedhealth: ${message}\n`);
     }
-    expect(runCli(['audit', fixture('twcs-sample.csv'), '--top', '2', '--fail-under', '10.5', '--workers', '2', '--json', '--format', 'json']).code).toBe(0);
+    expect(runCli(['audit', fixture('twcs-sample.csv'), '--top', '2', '--fail-under', '10.5', '--workers', '2', '--format', 'md']).code).toBe(0);
+    expect(runCli(['audit', fixture('twcs-sample.csv'), '--fail-under', '10.5', '--workers', '2', '--json', '--format', 'json']).code).toBe(0);
+  });
+
+  it('refuses the options that pick within a file for a live @handle, before any request', () => {
+    const refused: [string[], string][] = [
+      [['--handle', 'OtherBrand'], '--handle picks an account in a file; a live audit is of @AcmeCare already'],
+      [['--input-format', 'twcs'], '--input-format applies to files, not to a live audit (@AcmeCare)'],
+    ];
+    for (const [args, message] of refused) {
+      const r = runCli(['audit', '@AcmeCare', ...args]);
+      expect(r, args.join(' ')).toEqual({ code: 2, stdout: '', stderr: `feedhealth: ${message}\n` });
+    }
   });
 
   it('--version prints the package version and exits 0', () => {

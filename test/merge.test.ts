@@ -124,5 +124,13 @@ describe('merge', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/ranked by balance score/);
     expect(r.stdout.match(/│ [1-5] │/g)).toHaveLength(5);
+    // A summary cut to the top n would no longer merge: with --json, --top is refused.
+    const sum = join(dir, 'top.json');
+    writeFileSync(sum, runCli(['audit', shards[0], '--summary-only', '--json']).stdout);
+    const refused = runCli(['merge', sum, '--top', '2', '--json']);
+    expect(refused.code).toBe(2);
+    expect(refused.stdout).toBe('');
+    expect(refused.stderr).toMatch(/^feedhealth: --top ranks the table, md and html; --json gives every brand/);
+    expect(runCli(['merge', sum, '--top', '2']).stdout.match(/│ [1-2] │/g)).toHaveLength(2);
   });
 });

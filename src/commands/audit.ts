@@ -17,7 +17,7 @@ import { renderJson } from '../render/json.js';
 import { emit } from '../output.js';
 import type { Report } from '../report.js';
 import { REPORT_FORMATS } from '../render/formats.js';
-import { countOption, enforceFailUnder, failUnderOption, formatOption, htmlDestinationOption, MAX_WORKERS, timeZoneOption } from './options.js';
+import { countOption, enforceFailUnder, failUnderOption, formatOption, htmlDestinationOption, MAX_WORKERS, timeZoneOption, topOption } from './options.js';
 import { renderComparison, renderReports } from './render.js';
 import { compareReports, topOf } from '../compare.js';
 import { renderSummaryJson, summaryDoc } from '../render/summary-json.js';
@@ -164,9 +164,12 @@ export async function auditCommand(source: string, opts: AuditCliOptions): Promi
   const format: AuditFormat = formatOption(opts.json, opts.format);
   const timeZone = timeZoneOption(opts.tz);
   const failUnder = failUnderOption(opts.failUnder);
-  const top = opts.top === undefined ? undefined : countOption('--top', opts.top, 1, { min: 1 });
+  const top = topOption(opts.top, format);
   const workers = opts.workers === undefined ? undefined : countOption('--workers', opts.workers, 0, { max: MAX_WORKERS });
   if (opts.handle !== undefined && opts.handle.replace(/^@/, '').trim() === '') throw new InputError('--handle: expected an account name, got nothing');
+  // Both pick within a file; a live audit is of its @handle, read from the API's own pages.
+  if (source.startsWith('@') && opts.handle !== undefined) throw new InputError(`--handle picks an account in a file; a live audit is of ${source} already`);
+  if (source.startsWith('@') && opts.inputFormat !== undefined) throw new InputError(`--input-format applies to files, not to a live audit (${source})`);
   htmlDestinationOption(format, opts.output, !!process.stdout.isTTY);
   const { audits, source: src } = await auditSource(source, {
     handle: opts.handle,

@@ -8,7 +8,7 @@ import { compareReports, topOf } from '../compare.js';
 import type { ReportFormat } from '../render/formats.js';
 import { mergeBrandStates, reportFromState, type BrandState } from '../summary.js';
 import { joinedSource, parseSummaryDoc, renderSummaryJson, summaryDocOfStates } from '../render/summary-json.js';
-import { countOption, enforceFailUnder, failUnderOption, formatOption, htmlDestinationOption } from './options.js';
+import { enforceFailUnder, failUnderOption, formatOption, htmlDestinationOption, topOption } from './options.js';
 import { renderComparison } from './render.js';
 
 export interface MergeCliOptions {
@@ -23,7 +23,7 @@ export interface MergeCliOptions {
 export async function mergeCommand(files: string[], opts: MergeCliOptions): Promise<void> {
   const format: ReportFormat = formatOption(opts.json, opts.format);
   const failUnder = failUnderOption(opts.failUnder);
-  const top = opts.top === undefined ? undefined : countOption('--top', opts.top, 1, { min: 1 });
+  const top = topOption(opts.top, format);
   htmlDestinationOption(format, opts.output, !!process.stdout.isTTY);
   if (files.length === 0) throw new InputError('merge: give at least one summary file');
   const merged = new Map<string, BrandState>();

@@ -41,6 +41,15 @@ export function countOption(flag: string, value: string | undefined, fallback: n
   return n;
 }
 
+/** --top n: the league table's length. JSON gives every brand (a script ranks and cuts as it
+ * likes, and a summary cut short would no longer merge), so asking for both is a usage error. */
+export function topOption(value: string | undefined, format: string): number | undefined {
+  if (value === undefined) return undefined;
+  const top = countOption('--top', value, 1, { min: 1 });
+  if (format === 'json') throw new InputError('--top ranks the table, md and html; --json gives every brand (rank them with jq: sort_by(-.score.value))');
+  return top;
+}
+
 /** Worker threads beyond this only cost memory (each holds its own classifier). */
 export const MAX_WORKERS = 32;
 
