@@ -122,8 +122,8 @@ export const STEPS = list('steps',
   p('^try restart reboot reset reinstall uninstall update clear log logout login sign signout signin go head tap click select open turn toggle switch unplug plug check make disable enable remove re-add readd delete force power navigate visit use follow',
     /(?<=^|[.!?:;] |\b(?:please|just|can you|could you|you can|you could|you'll need to|you need to|you may need to|we'd suggest|we recommend|recommend|suggest|first,?|then,?|and|also|simply) )(?:try|restart|reboot|reset|reinstall|uninstall|update|clear|log ?out|sign ?out|log ?in|sign ?in|go to|head to|tap|click|select|open|turn (?:off|on)|toggle|switch|unplug|plug|check (?:that|if|your|the)|make sure|disable|enable|remove|re-?add|delete|force (?:close|quit|stop)|power cycle|navigate|visit your|use the|follow)\b[^.!?;,]{0,30}/),
   p('settings preferences', /\b(?:settings|preferences)\s*(?:>|›|→|then|and then)\s*[a-z]+/),
-  // A menu path ("under File > Export > CSV").
-  // A path that ends at a chat or contact page is a channel, not a step.
+  // A menu path ("under File > Export > CSV"); one that ends at a chat or contact page is a
+  // channel, not a step.
   p('^under tap click select go open via navigate choose head', /\b(?:under|tap|click|select|go to|open|via|navigate to|choose|head to) (?![^.!?]{0,40}?(?:>|›|→|&gt;) ?(?:live )?(?:chat|contact|message|messages|call|email)\b)[a-z][a-z ]{0,20}(?: ?(?:>|›|→|&gt;) ?[a-z][a-z']*(?: [a-z']+)?)+/),
   p('^here + how what steps guide more link where', /\bhere(?:'s| is| are) (?:how|what|the steps|a guide|some steps|more info|the link|where)\b/),
   p('steps instructions + these here below this follow', /\bthese steps\b|\bsteps (?:here|below|in this)\b|\bfollow (?:the|these) (?:steps|instructions)\b/),
