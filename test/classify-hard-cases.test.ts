@@ -2,6 +2,8 @@
 // written for these tests and are not in the labeled training data.
 import { describe, expect, it } from 'vitest';
 import { classify } from '../src/classify/index.js';
+import { classifyLink, normalize } from '../src/classify/normalize.js';
+import { cuesFor } from '../src/classify/rules.js';
 
 const label = (text: string, answered?: string) => classify({ text }, answered ? { text: answered } : null).label;
 
@@ -127,4 +129,41 @@ describe('hard cases for the reply classifier', () => {
     expect(evidence("You'll find it under Account > Privacy > Download my data.", 'how do I export my data')).toContain('steps: "under account > privacy > download my"');
     expect(label("You'll find it under Account > Privacy > Download my data.", 'how do I export my data')).toBe('resolving');
   });
+
+  // Cues read off the cross-validation errors on real replies (ibm-cdp/dev.json); texts new here.
+  it('hands the matter to another company when the account is theirs ("administered directly by the App Store", "not managed by us")', () => {
+    expect(evidence('As your plan is administered directly by the App Store, a refund has to be requested from them.', 'charged after I cancelled')).toContain('third party: "administered directly by the app store"');
+    expect(evidence("Unfortunately this subscription is not managed by us, so we can't cancel it from here.", 'cancel my sub please')).toContain('third party: "not managed by us"');
+    expect(label("Unfortunately this subscription is not managed by us, so we can't cancel it from here.", 'cancel my sub please')).toBe('blaming');
+  });
+
+  it('reads regulations the brand must comply with as an outside force', () => {
+    const text = "We're required to comply with local regulations on those listings, so they'll stay removed.";
+    expect(evidence(text, 'why was my listing taken down')).toContain('outside force: "required to comply with"');
+    expect(label(text, 'why was my listing taken down')).toBe('blaming');
+  });
+
+  it('reads an email address written out as an email request, like a masked one', () => {
+    expect(normalize('Email us at help@shop.example.com today').text).toBe('email us at email today');
+    expect(label('Drop a note to refunds@shop.example with your order number and we\'ll get it moving.', "where's my refund")).toBe('deflecting');
+  });
+
+  it('takes a link path of locale and help segments as a generic page, and a page about one thing as specific', () => {
+    expect(classifyLink('https://help.example.com/hc/en-us')).toBe('generic');
+    expect(classifyLink('https://example.com/en-gb/help/')).toBe('generic');
+    expect(classifyLink('https://support.example.com/appeal')).toBe('specific');
+  });
+
+  it('hears the person ask for a channel only when they ask for contact details, not "my delivery address?"', () => {
+    const asked = (answered: string) => cuesFor('Our team is on 0800 123 4567.', answered).has('askedForChannel') !== undefined;
+    expect(asked("what's your phone number?")).toBe(true);
+    expect(asked('is there an email address I can write to?')).toBe(true);
+    expect(asked('how do I change my delivery address?')).toBe(false);
+    expect(asked("what's my tracking number?")).toBe(false);
+  });
+
+  it('reads a fault put right at a stated time as an action', () => {
+    expect(evidence('Sorry Lou, the checkout outage was on our side and fixed at 00:25; your basket is still saved.', 'checkout error all night')).toContain('action taken: "fixed at 0"');
+  });
 });
+

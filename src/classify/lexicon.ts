@@ -61,10 +61,8 @@ export const DM = list('DM request',
 );
 /** E-mail. */
 export const EMAIL = list('email request',
-  p('^email e-mail write drop', /\b(?:e-?mail|write to|drop (?:us )?a line)\b[^.!?]{0,30}\b(?:us|email|team|address)\b/),
+  p('^email e-mail write drop', /\b(?:e-?mail|write to|drop (?:us )?a line)\b[^.!?]{0,30}?\b(?:us|email|team|address)\b/),
   p('^email e-mail send at to + email e-mail', /\be-?mail us\b|\bsend (?:us )?an? e-?mail\b|\b(?:at|to) email\b/),
-  // An address written out ("email orders@acme.example"; normalizing has made its domain "@user").
-  p('^email e-mail', /\be-?mail (?:us (?:at|on) )?[a-z0-9._+-]+@/),
 );
 /** Phone. */
 export const PHONE = list('phone request',
@@ -95,7 +93,8 @@ export const CHANNEL = list('support channel',
 );
 /** The community forum. */
 export const FORUM = list('forum',
-  p('^community support + forum forums page pages site sites thread threads', /\b(?:community|support) (?:forum|page|site|thread)s?\b/),
+  // "support page/site" alone is a generic page (see CHANNEL), judged by the link that follows.
+  p('^community support + forum forums page pages site sites thread threads', /\bcommunity (?:forum|page|site|thread)s?\b|\bsupport (?:forum|thread)s?\b/),
   p('forum forums', /\bforums?\b/),
   p('^post', /\bpost (?:this|it|your question) (?:in|on)\b/),
 );
@@ -142,6 +141,8 @@ export const ACTION = list('action taken',
   p("on + it + engineer engineers technician technicians team teams devs developers we we're we've", /\b(?:engineers?|technicians?|our (?:team|teams|devs|developers|engineers?)|we)(?:'re| are| have| 're)? (?:working on|looking into|investigating|aware of|on it|fixing|deploying|rolling out|have (?:identified|found|fixed))\b/),
   p('fix patch update hotfix + coming way rolling rolls out live lands released deployed tonight today tomorrow week soon', /\b(?:fix|patch|update|hotfix)\b[^.!?]{0,50}\b(?:coming|on (?:its|the) way|rolling out|rolls out|is out|is live|goes live|go live|going live|lands|released|deployed|tonight|today|tomorrow|this week|soon)\b/),
   p("^i we i'll we'll + i'll we'll will can + get have make send sort fix refund credit arrange book change add update escalate raise look check follow keep", /\b(?:i|we)(?:'ll| will| can) (?:get|have|make|send|sort|fix|refund|credit|arrange|book|change|add|update|escalate|raise|look into|check|follow up|keep you)\b[^.!?;,]{0,20}/),
+  // A fault put right at a stated time ("fixed at 00:25", "restored by 9am").
+  p('fixed resolved restored back + at by since', /\b(?:fixed|resolved|restored|back online|back up and running) (?:at|by|since|as of) \d/),
   p('confirmed booked sorted active activated way place ready', /\b(?:is|are|has been|have been|'s|'re) (?:now |all )?(?:confirmed|booked|sorted|active|activated|on (?:its|the) way|in place|ready)\b/),
   p('sorted fixed done set should', /\ball (?:sorted|fixed|done|set)\b|\bdone[,!] |\byou(?:'re| are) all set\b|\byou should (?:now )?(?:see|have(?! (?:selected|chosen|picked|booked|ordered|opted|checked|read|contacted|called|entered|used|paid|added|kept|followed|told|let|made sure|done)\b)|be able)\b/),
 );
@@ -180,12 +181,15 @@ const THIRD_PARTY_WORDS = 'bank card carrier courier delivery postal post seller
 /** Handing the person over to someone outside the brand. */
 export const THIRD_PARTY = list('third party',
   p(`^contact reach get speak talk check call ask raise take refer go direct follow + ${THIRD_PARTY_WORDS}`, new RegExp(`\\b(?:contact|reach out to|get in touch with|speak (?:to|with)|talk to|check with|call|ask|raise (?:it|this) with|take (?:it|this|that) up with|refer to|go back to|direct (?:your|this) [a-z]+ to|follow up with|reach) (?:(?:your|the|their|that|a)(?: [a-z]+)? )?${THIRD_PARTIES}\\b`)),
-  p(`by + handled managed controlled decided made set processed run operated owned issued authorised authorized determined caused sold shipped fulfilled delivered provided + ${THIRD_PARTY_WORDS}`, new RegExp(`\\b(?:handled|managed|controlled|decided|made|set|processed|run|operated|owned|issued|authori[sz]ed|determined|caused|sold|shipped|fulfilled|delivered|provided) by (?:the |your |our |a |their )?(?:[a-z]+ )?${THIRD_PARTIES}\\b`)),
+  p(`by + handled managed controlled decided made set processed run operated owned issued authorised authorized administered maintained billed determined caused sold shipped fulfilled delivered provided + ${THIRD_PARTY_WORDS}`, new RegExp(`\\b(?:handled|managed|controlled|decided|made|set|processed|run|operated|owned|issued|authori[sz]ed|administered|maintained|billed|determined|caused|sold|shipped|fulfilled|delivered|provided) (?:directly )?by (?:the |your |our |a |their )?(?:[a-z]+ )?${THIRD_PARTIES}\\b`)),
   // "our partners at FedEx are responsible for…": a named partner's duty.
   p(`^handed passed + over to + ${THIRD_PARTY_WORDS}`, new RegExp(`\\b(?:handed|passed) (?:over )?to (?:the |your |a )?(?:[a-z]+ )?${THIRD_PARTIES}\\b`)),
   // A company named as the one to go to ("get in touch with Acme Support").
   p('^contact reach get speak talk + support service care desk helpdesk', /\b(?:contact|reach out to|get in touch with|speak (?:to|with)|talk to) (?!(?:our|the|us|a|an|customer|technical|tech|live|billing|account|sales|member|premium|priority|chat|email|phone|web|online|dedicated|specialist|support|your)\b)(?:[a-z0-9&'-]+ ){1,2}(?:support|customer (?:service|support|care)|help ?desk)\b/),
   p('one + for + them their', /\bone for (?:them|their (?:team|support))\b/),
+  // The account or product is another company's ("administered directly by Google Play", "not developed by us").
+  p('administered managed developed made run operated handled sold owned controlled maintained supported billed + by + us', /\bnot (?:administered|managed|developed|made|run|operated|handled|sold|owned|controlled|maintained|supported|billed) by us\b/),
+  p('administered maintained registered developed billed supported + by through', /\b(?:administered|maintained|registered|developed|billed|supported) (?:directly )?(?:by|through) (?!(?:us|our|you|your|a|an|the|one|someone|this|that|it|default)\b)[a-z0-9&][a-z0-9&'.-]*/),
   p('partner partners + responsible', /\b(?:delivery |shipping |courier |logistics )?partners?(?: at [a-z]+)? (?:are|is) (?:solely )?responsible\b/),
   // "the courier handles deliveries once…": the duty stated as the other party's own business.
   p(`^your the + handles manages controls decides sets deals + ${THIRD_PARTY_WORDS}`, new RegExp(`\\b(?:your|the) ${THIRD_PARTIES} (?:handles|manages|controls|decides|sets|deals with)\\b`)),
@@ -207,6 +211,7 @@ export const CUSTOMER_FAULT = list('fault on the person',
   p('^on at from user + end side error', /\b(?:on|at) your (?:end|side)\b|\bfrom your (?:end|side)\b|\buser error\b/),
   p("^you + should should've needed need supposed must didn't did forgot failed chose opted agreed accepted selected entered typed booked", /\byou (?:(?:should've|should have)(?! (?:now |already )?(?:received|got|gotten|seen|heard|had|been)\b)|needed to|need to have|were supposed to|must have|didn't|did not|forgot|failed to|chose|opted|agreed|accepted|selected|entered|typed|booked)\b[^.!?;,]{0,25}/),
   p('stated outlined explained mentioned shown noted', /\b(?:as|which) (?:stated|outlined|explained|mentioned|shown|noted) (?:in|on|at) (?:the |our )?(?:terms|t&cs|t&c|terms and conditions|terms of (?:service|use)|checkout|booking|confirmation|policy|listing|product page)\b/),
+  p('stated agreed accepted shown + checkout check booking purchase signup sign', /\b(?:stated|agreed(?: to)?|accepted|shown) (?:and (?:agreed(?: to)?|accepted) )?(?:during|at) (?:check ?out|booking|purchase|sign ?up)\b/),
   p('responsibility', /\b(?:is|was) (?:the )?(?:account holder's|customer's|your) responsibility\b|\bit(?:'s| is) your responsibility\b|\bresponsibility of the (?:customer|account holder|user)\b/),
   p("issue problem fault error working running + not isn't wasn't our", /\b(?:not|isn't|is not|wasn't) (?:an? )?(?:issue|problem|fault|error) (?:on|with|from|at) (?:our|the) (?:end|side|network|system|servers?|platform)\b|\bour (?:network|systems?|servers?|platform|service) (?:is|are) (?:working|running) (?:fine|normally|as expected)\b/),
 );
@@ -218,6 +223,8 @@ export const OUTSIDE_FORCE = list('outside force',
   p('side end + our', /\b(?:isn't|is not|nothing|not) (?:anything )?(?:(?:we|i) can do )?(?:from|on|at) our (?:side|end)\b/),
   p('nothing + do', /\bnothing we can do\b/),
   p('license licensing rights content available', /\blicens(?:e|ing) (?:restrictions|agreements?|changes|reasons|rights|issues)\b|\brights holders?\b|\bcontent owners?\b|\bnot available in your (?:region|country|area)\b/),
+  p('required obliged obligated comply + law laws regulation regulations regulators regulator', /\b(?:required|obliged|obligated) (?:by (?:law|regulations?|regulators?) )?to comply with\b|\b(?:required|obliged|obligated) by (?:law|regulations?|regulators?)\b|\bcomply with (?:the |local )?(?:laws?|regulations?)\b/),
+  p('contractual + agreement agreements obligations obligation', /\bcontractual (?:agreements?|obligations?)\b/),
   p('high higher', /\b(?:extremely|unusually|very) high (?:call )?(?:volumes?|demand)\b|\bhigher than (?:usual|normal) (?:volumes?|demand)\b/),
 );
 /** A policy or terms given as the reason for a refusal. */
@@ -276,8 +283,9 @@ export const SYMPATHY = list('sympathy',
 // ── The answered tweet (lower-cased, straight apostrophes) ─────────────────────────────────
 /** The person asked how to reach the brand (tie-break 6). */
 export const ASKED_FOR_CHANNEL = list('asked for a channel',
-  p("^what what's whats give is do can need send where where's please + phone number telephone contact email e-mail address helpline hotline chat", /\b(?:what(?:'s|s| is)?|give me|is there|do you (?:guys )?(?:still )?have|can i (?:get|have)|need|send me|where(?:'s| is| can i find)|please (?:share|give))\b[^.?!]{0,30}\b(?:phone|number|telephone|contact|email|e-mail|address|helpline|hotline|chat)\b/),
-  p('number phone email e-mail address helpline hotline contact chat + #q', /\b(?:number|phone|email|e-mail|address|helpline|hotline|contact details|chat service|live chat)\b[^.!?]{0,20}\?/),
+  p("^what what's whats give is do can need send where where's please + phone number telephone contact email e-mail address helpline hotline chat", /\b(?:what(?:'s|s| is)?|give me|is there|do you (?:guys )?(?:still )?have|can i (?:get|have)|need|send me|where(?:'s| is| can i find)|please (?:share|give))\b[^.?!]{0,30}\b(?:phone|(?<!(?:tracking|order|account|reference|booking|confirmation|case|ticket|serial|model|flight|card|policy) )number|telephone|contact|email|e-mail|(?<!(?:delivery|billing|shipping|home|ip|new|old) )address|helpline|hotline|chat)\b/),
+  // "Address" and "number" only as ways to reach the brand (not "my delivery address?", "tracking number?").
+  p('number phone email e-mail address helpline hotline contact chat + #q', /\b(?:(?:phone|contact|telephone|customer (?:service|care)|support|your) number|phone|e-?mail(?: address)?|(?:e-?mail|contact|postal|mailing) address|helpline|hotline|contact details|chat service|live chat)\b[^.!?]{0,20}\?/),
   p('^number contact email + please pls plz', /\b(?:number|contact|email) (?:please|pls|plz)\b/),
   p('^how', /\bhow (?:do|can|should|would) (?:i|we) (?:contact|reach|call|ring|email|e-mail|talk to|speak to|get in touch|get hold|create a (?:support )?ticket|open a (?:support )?ticket|file a (?:support )?ticket)\b/),
   p('who', /\bwho (?:do|can|should) (?:i|we) (?:call|ring|contact|email|speak to|talk to)\b/),

@@ -16,10 +16,13 @@ export interface Normalized {
 const SIGN_OFF = /(?:^|\s)((?:\^|\*|~|\/|-|–|—)\s?[A-Z][A-Za-z]{0,11}(?:\s[A-Z]\.?)?)\s*$/;
 const PART = /(?:^|\s)\(?(\d)\s?\/\s?(\d)\)?(?=\s|$)/;
 const LEADING_MENTIONS = /^(?:\s*[@＠]\w+)+/;
+// An email address written out reads as the word "email", as a masked one does.
+const EMAIL_ADDRESS = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g;
 const MENTION = /[@＠]\w+/g;
 const URL_RE = /https?:\/\/\S+|\b(?:www\.)\S+/gi;
 // Paths that name a page about one thing, not a site's front door.
-const GENERIC_PATH = /^\/?(?:[a-z]{2}(?:-[a-z]{2})?\/?)?(?:(?:help|support|contact|contact-us|contactus|customer-?service|customer-?support|get-?help|en|home|index\.html?|hc|community|forums?|s)\/?)*(?:\?.*)?$/i;
+// Locale segments ("en-us") may sit anywhere in such a path ("/hc/en-us").
+const GENERIC_PATH = /^\/?(?:(?:[a-z]{2}(?:-[a-z]{2})?|help|support|contact|contact-us|contactus|customer-?service|customer-?support|get-?help|get-?support|home|index\.html?|hc|community|forums?|s)(?:\/+|(?=\?|$)))*(?:\?.*)?$/i;
 
 const HOST_PATH = /^(?:https?:\/\/)?([^/?#\s]+)([^?#\s]*)/i;
 const SHORTENERS = new Set(['t.co', 'bit.ly', 'ow.ly', 'spoti.fi', 'amzn.to', 'goo.gl', 'tinyurl.com', 'buff.ly', 'lnkd.in', 'youtu.be']);
@@ -84,6 +87,13 @@ export function normalize(raw: string): Normalized {
   if (need & AT) {
     // Leading @mentions address the person; they carry no meaning.
     s = s.replace(LEADING_MENTIONS, '');
+    if (s.includes('.')) {
+      const t = s.replace(EMAIL_ADDRESS, ' email ');
+      if (t !== s) {
+        s = t;
+        spaces = true;
+      }
+    }
     if (s.includes('@') || s.includes('＠')) s = s.replace(MENTION, '@user');
   }
   let part: string | undefined;
