@@ -520,6 +520,15 @@ describe('bad inputs', () => {
     if (line !== undefined) expect(msg).toContain(`${file}:${line}: `);
   });
 
+  it('a UTF-16 file is an input error saying so, whatever it holds and whatever --input-format says', () => {
+    for (const [name, from] of [['u16.jsonl', 'acmecare.jsonl'], ['u16.csv', 'twcs-sample.csv'], ['u16.js', 'archive/data/tweets.js']]) {
+      const file = join(scratch, name);
+      writeFileSync(file, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(read(fixture(from)), 'utf16le')]));
+      expect(() => loadFile(file)).toThrow(new InputError(`${file}: UTF-16 text; save it as UTF-8`));
+      for (const format of ['v2', 'twcs', 'archive'] as const) expect(() => loadFile(file, format)).toThrow(new InputError(`${file}: UTF-16 text; save it as UTF-8`));
+    }
+  });
+
   it('a missing file is an input error saying so', () => {
     expect(() => loadFile(join(scratch, 'nope.jsonl'))).toThrow(/nope\.jsonl: no such file/);
   });

@@ -94,10 +94,13 @@ function readHead(file: string): Buffer {
   }
 }
 
-/** The head of a file as text (byte-order mark dropped), or null when it looks binary. */
+/** The head of a file as text (byte-order mark dropped), or null when it is not UTF-8 text. */
 function headText(head: Buffer): string | null {
-  return looksBinary(head) ? null : head.toString('utf8').replace(/^\ufeff/, '');
+  return sniffBytes(head).kind !== 'text' ? null : head.toString('utf8').replace(/^\ufeff/, '');
 }
+
+/** What a timeline file should have been, for the message when it is not text. */
+const TIMELINE = 'a timeline (expected X API v2 JSON/JSONL, an archive tweets.js, or TWCS CSV)';
 
 /** headText of a file; null also for a folder or a file that cannot be read (loadFile's full
  * checks then say what is wrong). */
@@ -140,8 +143,11 @@ export function loadFile(file: string, format?: InputFormat): Timeline {
     if (format && format !== 'archive') throw new InputError(`${file}: is a folder; only an unzipped account archive can be read as a folder`);
     return loadArchive(file);
   }
+  // UTF-16 and binary data are told from the head, before a big file is read whole for nothing.
+  const head = readHead(file);
+  assertText(head, file, TIMELINE);
   // JSONL of v2 pages can be large: read it line by line (the head tells what it is).
-  if (readsAsV2(headText(readHead(file)), format)) {
+  if (readsAsV2(headText(head), format)) {
     const tl = loadV2Jsonl(file);
     if (tl) return tl;
   }
@@ -149,7 +155,6 @@ export function loadFile(file: string, format?: InputFormat): Timeline {
   let text: string;
   try {
     buf = readFileSync(file);
-    if (looksBinary(buf)) throw fileError(file, 'binary data, not a timeline (expected X API v2 JSON/JSONL, an archive tweets.js, or TWCS CSV)');
     // A byte-order mark (Windows editors, PowerShell) is not content: JSON.parse rejects it.
     text = buf.toString('utf8').replace(/^\ufeff/, '');
   } catch (err) {
