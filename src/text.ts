@@ -1,4 +1,4 @@
-// Text helpers shared by loaders and the classifier.
+// Text helpers shared by loaders, the classifier and the renderers.
 
 const NAMED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
 
@@ -109,4 +109,14 @@ export function detach(s: string): string {
  * the reader's terminal). */
 export function flatText(s: string): string {
   return s.replace(/\s+/g, ' ').replace(/[\u0000-\u001f\u007f-\u009f]/g, '').trim();
+}
+
+/**
+ * `s` cut to `max` characters with an ellipsis as the last, counting code points: cutting UTF-16
+ * units would split an emoji's surrogate pair and print U+FFFD. Shared by every renderer.
+ */
+export function clipText(s: string, max: number): string {
+  if (s.length <= max) return s; // never more code points than units: short enough as it is
+  const cps = [...s];
+  return cps.length > max ? `${cps.slice(0, max - 1).join('')}…` : s;
 }

@@ -4,6 +4,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { accessSync, chmodSync, constants, copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureBuilt, NOBODY, runCli, stderrLines, type CliResult } from './helpers/cli.js';
 import { abs, bad, BIN, BRANDS, corpus, fixture, hasCorpus, ROOT } from './helpers/paths.js';
@@ -199,6 +200,30 @@ describe('audit refuses bad input with exit 2 and one line on stderr', () => {
     const r = runCli(['audit', file, '--since', '2026-11-03', '--json']);
     expectInputError(r, file);
     expect(r.stderr).toBe(`feedhealth: ${file}: no tweets since 2026-11-03T00:00:00Z (--since); the newest is older\n`);
+  });
+
+  it('a UTF-16 file (what Windows PowerShell 5 writes): says so and to save it as UTF-8, not "binary data"', () => {
+    const utf16 = (name: string, from: string) => {
+      const file = join(scratch, name);
+      writeFileSync(file, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(readFileSync(abs(from), 'utf8'), 'utf16le')]));
+      return file;
+    };
+    for (const [file, args] of [
+      [utf16('u16.jsonl', fixture('acmecare.jsonl')), []],
+      [utf16('u16.csv', fixture('twcs-sample.csv')), ['--input-format', 'twcs']],
+    ] as const) {
+      const r = runCli(['audit', file, ...args, '--json']);
+      expectInputError(r, file);
+      expect(r.stderr).toBe(`feedhealth: ${file}: UTF-16 text; save it as UTF-8\n`);
+    }
+  });
+
+  it('a gzipped file: binary data, with a hint to decompress it', () => {
+    const file = join(scratch, 'acmecare.jsonl.gz');
+    writeFileSync(file, gzipSync(readFileSync(abs(fixture('acmecare.jsonl')))));
+    const r = runCli(['audit', file, '--json']);
+    expectInputError(r, file);
+    expect(r.stderr).toBe(`feedhealth: ${file}: binary data (gzip? decompress it first), not a timeline (expected X API v2 JSON/JSONL, an archive tweets.js, or TWCS CSV)\n`);
   });
 
   it('a file forced through the wrong loader with --input-format', () => {

@@ -3,13 +3,14 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ensureBuilt } from './helpers/cli.js';
 import { BIN, ROOT } from './helpers/paths.js';
 import { evaluate } from '../src/classify/evaluate.js';
 
-function run(args: string[], input?: string) {
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd: ROOT, input, encoding: 'utf8', env: { ...process.env, FORCE_COLOR: '0' } });
+function run(args: string[], input?: string | Buffer) {
+  const r = spawnSync(process.execPath, [BIN, ...args], { cwd: ROOT, input, encoding: 'utf8', maxBuffer: 64 * 2 ** 20, env: { ...process.env, FORCE_COLOR: '0' } });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -81,6 +82,56 @@ describe('feedhealth classify', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/nope\.jsonl: no such file/);
     expect(r.stdout).toBe('');
+  });
+});
+
+describe('feedhealth classify on input that is not UTF-8 text', () => {
+  const replies = 'Please DM us your account number.\nTry restarting the router.\n';
+  const jsonl = `${JSON.stringify({ id: 'a1', text: 'Please DM us your account number.' })}\n`;
+  const utf16le = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(replies, 'utf16le')]);
+  const utf16be = Buffer.from(replies, 'utf16le').swap16();
+  const stopped = (r: ReturnType<typeof run>, message: string) => {
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(`feedhealth: ${message}\n`);
+    expect(r.stdout).toBe('');
+  };
+
+  it('stops at a UTF-16 file (what Windows PowerShell 5 writes), with or without a byte-order mark, exit 2 and nothing on stdout', () => {
+    const f = join(dir, 'u16.txt');
+    for (const bytes of [utf16le, Buffer.concat([Buffer.from([0xfe, 0xff]), utf16be]), Buffer.from(replies, 'utf16le'), utf16be]) {
+      writeFileSync(f, bytes);
+      stopped(run(['classify', f]), `${f}: UTF-16 text; save it as UTF-8`);
+    }
+  });
+
+  it('stops at UTF-16 on stdin the same way', () => {
+    stopped(run(['classify'], utf16le), 'stdin: UTF-16 text; save it as UTF-8');
+    stopped(run(['classify', '-'], Buffer.from(replies, 'utf16le')), 'stdin: UTF-16 text; save it as UTF-8');
+  });
+
+  it('stops at a gzipped file or other binary data, saying what it looks like', () => {
+    const gz = join(dir, 'replies.jsonl.gz');
+    writeFileSync(gz, gzipSync(jsonl));
+    const expected = 'not text (expected {"id", "text", "inReplyToText"?} lines or plain text)';
+    stopped(run(['classify', gz]), `${gz}: binary data (gzip? decompress it first), ${expected}`);
+    stopped(run(['classify'], gzipSync(jsonl)), `stdin: binary data (gzip? decompress it first), ${expected}`);
+    stopped(run(['classify'], Buffer.from('Please DM us\u0000\u0000\u0001 and more\n')), `stdin: binary data, ${expected}`);
+  });
+
+  it('still reads UTF-8 with a byte-order mark, and empty input writes nothing', () => {
+    const r = run(['classify'], Buffer.from(`\ufeff${jsonl}${replies}`));
+    expect(r.code, r.stderr).toBe(0);
+    expect(lines(r.stdout).map((o) => o.id)).toEqual(['a1', '2', '3']);
+    expect(run(['classify'], '')).toEqual({ code: 0, stdout: '', stderr: '' });
+  });
+
+  it('puts the chunk it checked back: a long stdin comes out whole, in order', () => {
+    // ~0.5 MB, many chunks: only the first is checked, and no line is lost or doubled at its end.
+    const many = Array.from({ length: 10_000 }, (_, i) => (i % 2 ? `Refund ${i} issued today, it should reach your card in 3-5 days.` : `Please DM us about ${i}.`)).join('\n');
+    const r = run(['classify'], many);
+    expect(r.code).toBe(0);
+    expect(r.stdout.trimEnd().split('\n')).toHaveLength(10_000);
+    expect(lines(r.stdout.split('\n').slice(-3).join('\n')).map((o) => o.id)).toEqual(['9999', '10000']);
   });
 });
 

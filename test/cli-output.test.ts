@@ -103,6 +103,26 @@ describe('tweet text that reaches a terminal', () => {
   });
 });
 
+describe('long tweet text clipped for a line or a cell', () => {
+  it('is cut between characters, never inside an emoji: no U+FFFD in the table, Markdown or HTML', () => {
+    const feed = writeBrandFeed(
+      join(scratch, 'emoji.jsonl'),
+      'Hearts',
+      [replyToBob('9', `@bob Thanks so much for the love! ${'💙'.repeat(300)}`), replyToBob('8', '@bob Please DM us your account number so we can check.')],
+      [{ id: '90', text: `@Hearts you are the best ${'🎉'.repeat(300)}`, author_id: '2' }],
+    );
+    for (const format of ['table', 'md', 'html']) {
+      const r = runCli(['audit', feed, '--format', format, '-o', '-'], { COLUMNS: '100' });
+      expect(r.code, r.stderr).toBe(0);
+      expect(r.stdout, format).toContain('💙💙💙');
+      expect(r.stdout, format).not.toContain('\ufffd');
+    }
+    // The clipped lines end on a whole emoji and the ellipsis.
+    expect(runCli(['audit', feed], { COLUMNS: '100' }).stdout).toMatch(/💙…\n[\s\S]*🎉…\n/);
+    expect(runCli(['audit', feed, '--format', 'md']).stdout).toMatch(/💙…\n[\s\S]*🎉…\n/);
+  });
+});
+
 describe('a feed of one reply', () => {
   it('says "1 tweet, 1 reply" in the table and in Markdown', () => {
     const feed = writeBrandFeed(join(scratch, 'one.jsonl'), 'OneDesk', [replyToBob('9', '@bob We have refunded the charge today.')]);

@@ -2,8 +2,9 @@
 import { copyFileSync, cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it, vi } from 'vitest';
-import { detectFormat, loadFile, looksBinary } from '../src/sources/detect.js';
+import { detectFormat, loadFile, looksBinary, looksUtf16, sniffBytes } from '../src/sources/detect.js';
 import { parseV2 } from '../src/sources/v2-json.js';
 import { parseTwcs } from '../src/sources/twcs-csv.js';
 import { loadArchive } from '../src/sources/archive.js';
@@ -75,6 +76,26 @@ describe('format detection', () => {
     expect(looksBinary(readFileSync(abs(bad('binary.jsonl'))))).toBe(true);
     expect(looksBinary(readFileSync(abs(fixture('acmecare.jsonl'))))).toBe(false);
     expect(looksBinary(readFileSync(abs(fixture('twcs-sample.csv'))))).toBe(false);
+  });
+
+  it('tells UTF-16 by its byte-order mark, or without one by a NUL in every other byte; UTF-8 text is never UTF-16', () => {
+    const text = read(fixture('acmecare.jsonl'));
+    const le = Buffer.from(text, 'utf16le');
+    const be = Buffer.from(le).swap16();
+    expect(sniffBytes(Buffer.concat([Buffer.from([0xff, 0xfe]), le]))).toEqual({ kind: 'utf16' });
+    expect(sniffBytes(Buffer.concat([Buffer.from([0xfe, 0xff]), be]))).toEqual({ kind: 'utf16' });
+    expect(sniffBytes(le)).toEqual({ kind: 'utf16' });
+    expect(sniffBytes(be)).toEqual({ kind: 'utf16' });
+    // Text with no NUL at all in UTF-16 (CJK) is known by its mark.
+    expect(looksUtf16(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('请私信我们', 'utf16le')]))).toBe(true);
+    for (const f of ['acmecare.jsonl', 'twcs-sample.csv', 'archive/data/tweets.js']) expect(sniffBytes(readFileSync(abs(fixture(f)))), f).toEqual({ kind: 'text' });
+    expect(sniffBytes(Buffer.from('\ufeff{"text": "héllo 💙"}\n'))).toEqual({ kind: 'text' });
+  });
+
+  it('calls NUL bytes and compressed files binary, naming gzip and zip by their magic bytes', () => {
+    expect(sniffBytes(readFileSync(abs(bad('binary.jsonl'))))).toEqual({ kind: 'binary' });
+    expect(sniffBytes(gzipSync(read(fixture('acmecare.jsonl'))))).toEqual({ kind: 'binary', hint: 'gzip? decompress it first' });
+    expect(sniffBytes(Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00, 0x00, 0x00]))).toEqual({ kind: 'binary', hint: 'zip? unzip it first' });
   });
 });
 
@@ -497,6 +518,15 @@ describe('bad inputs', () => {
     expect(msg).not.toContain('\n');
     expect(msg).toContain(name.startsWith('archive-truncated') ? abs(bad('archive-truncated')) : file);
     if (line !== undefined) expect(msg).toContain(`${file}:${line}: `);
+  });
+
+  it('a UTF-16 file is an input error saying so, whatever it holds and whatever --input-format says', () => {
+    for (const [name, from] of [['u16.jsonl', 'acmecare.jsonl'], ['u16.csv', 'twcs-sample.csv'], ['u16.js', 'archive/data/tweets.js']]) {
+      const file = join(scratch, name);
+      writeFileSync(file, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(read(fixture(from)), 'utf16le')]));
+      expect(() => loadFile(file)).toThrow(new InputError(`${file}: UTF-16 text; save it as UTF-8`));
+      for (const format of ['v2', 'twcs', 'archive'] as const) expect(() => loadFile(file, format)).toThrow(new InputError(`${file}: UTF-16 text; save it as UTF-8`));
+    }
   });
 
   it('a missing file is an input error saying so', () => {

@@ -4,7 +4,8 @@ import { createReadStream, statSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
 import { classify } from '../classify/index.js';
-import { fileError, InputError } from '../errors.js';
+import { fileError, fsError, InputError } from '../errors.js';
+import { assertText } from '../sources/detect.js';
 
 export interface ClassifyInput {
   id: string;
@@ -81,6 +82,32 @@ function openInput(file: string | undefined): { stream: Readable; name: string }
   return { stream, name: file };
 }
 
+/**
+ * The first chunk a stream gives (null when it is empty), leaving the stream paused: enough to tell
+ * UTF-16 or binary input before a line is written, without reading all of stdin first.
+ */
+function firstChunk(stream: Readable, name: string): Promise<Buffer | null> {
+  return new Promise((resolve, reject) => {
+    const done = () => {
+      stream.off('data', onData).off('end', onEnd).off('error', onError);
+    };
+    const onData = (chunk: Buffer | string) => {
+      stream.pause();
+      done();
+      resolve(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
+    };
+    const onEnd = () => {
+      done();
+      resolve(null);
+    };
+    const onError = (err: unknown) => {
+      done();
+      reject(fsError(name, err));
+    };
+    stream.on('data', onData).once('end', onEnd).once('error', onError);
+  });
+}
+
 export async function classifyCommand(file: string | undefined): Promise<void> {
   const { stream, name } = openInput(file);
   const opened = new Promise<void>((resolve, reject) => {
@@ -91,6 +118,10 @@ export async function classifyCommand(file: string | undefined): Promise<void> {
     );
   });
   await opened;
+  const first = await firstChunk(stream, name);
+  if (!first) return;
+  assertText(first, name, 'text (expected {"id", "text", "inReplyToText"?} lines or plain text)');
+  stream.unshift(first);
   const rl = createInterface({ input: stream, crlfDelay: Infinity });
   let lineNo = 0;
   let buf: string[] = [];

@@ -4,14 +4,13 @@ import type { Report } from '../report.js';
 import { rankedTitle, THIN_SAMPLE, type Comparison } from '../compare.js';
 import { duration, heatMapLines, mixPcts, mixRow, pct, plural, sparkline, trendSummary, SHADES, SHADE_EMPTY } from './shapes.js';
 import { COMMON_FIGURES, FIGURES, manySources, sourceName, type Figure } from './compare-columns.js';
-import { flatText } from '../text.js';
+import { clipText, flatText } from '../text.js';
 
 /** Escapes Markdown's special characters so a tweet stays plain text; flattens newlines. */
 export function mdText(s: string): string {
   return flatText(s).replace(/[\\`*_[\]<>|#~]/g, '\\$&');
 }
 
-const clip = (s: string, max: number) => (s.length > max ? `${s.slice(0, max - 1)}…` : s);
 const cell = (s: string) => mdText(s);
 
 function table(head: string[], align: ('l' | 'r')[], rows: string[][]): string[] {
@@ -77,7 +76,7 @@ export function renderMarkdownReport(r: Report): string {
       out.push(
         ...table(['uses', 'example', 'labels'], ['r', 'l', 'l'], cn.topTemplates.map((t) => [
           String(t.uses),
-          cell(clip(t.example, 200)),
+          cell(clipText(t.example, 200)),
           LABELS.filter((l) => t.labels[l] > 0).map((l) => `${l} ${t.labels[l]}`).join(', '),
         ])),
         '',
@@ -109,8 +108,8 @@ export function renderMarkdownReport(r: Report): string {
   if (examples.length) {
     out.push('## Most telling replies', '');
     for (const { l, x } of examples) {
-      out.push(`- **${l}** (${Math.round(x.confidence * 100)}%): ${mdText(clip(x.text, 280))}`);
-      if (x.inReplyTo) out.push(`  - answering: ${mdText(clip(x.inReplyTo.text, 200))}`);
+      out.push(`- **${l}** (${Math.round(x.confidence * 100)}%): ${mdText(clipText(x.text, 280))}`);
+      if (x.inReplyTo) out.push(`  - answering: ${mdText(clipText(x.inReplyTo.text, 200))}`);
       if (x.evidence.length) out.push(`  - why: ${mdText(x.evidence.join('; '))}`);
     }
     out.push('');

@@ -6,7 +6,7 @@ import type { Report } from '../report.js';
 import { rankedTitle, THIN_SAMPLE, type Comparison } from '../compare.js';
 import { duration, heatMapLines, mixPcts, mixRow, pct, plural, sparkline, trendSummary, SHADES, SHADE_EMPTY } from './shapes.js';
 import { COMMON_FIGURES, FIGURES, manySources, sourceName, type Figure } from './compare-columns.js';
-import { flatText } from '../text.js';
+import { clipText, flatText } from '../text.js';
 
 export interface TableOptions {
   color: boolean;
@@ -24,10 +24,7 @@ function gradeColor(c: ChalkInstance, grade: string) {
 
 const bar = (share: number, width: number) => '█'.repeat(Math.round(share * width)) || (share > 0 ? '▏' : '');
 
-function oneLine(s: string, max: number): string {
-  const flat = flatText(s);
-  return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
-}
+const oneLine = (s: string, max: number) => clipText(flatText(s), max);
 
 export function renderTable(report: Report, opts: TableOptions): string {
   const c = new Chalk({ level: opts.color ? 1 : 0 });

@@ -20,6 +20,57 @@ export function looksBinary(buf: Buffer): boolean {
   return n > 0 && control / n > 0.05;
 }
 
+/**
+ * UTF-16 text, by its byte-order mark or, without one, by its pattern: Latin text in UTF-16 has a
+ * NUL as the high byte of nearly every character (on one side of each pair, a printable byte on
+ * the other) and hardly ever a NUL on the other side. Windows PowerShell 5 writes UTF-16LE by default.
+ */
+export function looksUtf16(buf: Buffer): boolean {
+  if (buf.length >= 2 && ((buf[0] === 0xff && buf[1] === 0xfe) || (buf[0] === 0xfe && buf[1] === 0xff))) return true;
+  const pairs = Math.min(buf.length, 8192) >> 1;
+  if (pairs < 2) return false;
+  const printable = (c: number) => c >= 32 || c === 9 || c === 10 || c === 13;
+  let le = 0;
+  let be = 0;
+  let nulLow = 0;
+  let nulHigh = 0;
+  for (let i = 0; i < pairs * 2; i += 2) {
+    const a = buf[i];
+    const b = buf[i + 1];
+    if (a === 0) nulLow++;
+    if (b === 0) nulHigh++;
+    if (b === 0 && a !== 0 && printable(a)) le++;
+    if (a === 0 && b !== 0 && printable(b)) be++;
+  }
+  const [text, stray] = le >= be ? [le, nulLow] : [be, nulHigh];
+  return text >= pairs / 2 && stray <= pairs / 64;
+}
+
+/** Compressed files users pass by mistake, by their magic bytes, with what to do about them. */
+const PACKED: { magic: number[]; hint: string }[] = [
+  { magic: [0x1f, 0x8b], hint: 'gzip? decompress it first' },
+  { magic: [0x50, 0x4b, 0x03, 0x04], hint: 'zip? unzip it first' },
+];
+
+/** What the first bytes of an input are: UTF-8 text (or ASCII) we can read, UTF-16, or binary data. */
+export function sniffBytes(head: Buffer): { kind: 'text' } | { kind: 'utf16' } | { kind: 'binary'; hint?: string } {
+  if (looksUtf16(head)) return { kind: 'utf16' };
+  const packed = PACKED.find((p) => p.magic.every((b, i) => head[i] === b));
+  if (packed) return { kind: 'binary', hint: packed.hint };
+  return looksBinary(head) ? { kind: 'binary' } : { kind: 'text' };
+}
+
+/**
+ * Stops with one line naming `name` when the first bytes of an input are not UTF-8 text: read as
+ * UTF-8, UTF-16 or a gzip file turns into plausible-looking nonsense. `expected` says what the input
+ * should have been ("a timeline (expected …)").
+ */
+export function assertText(head: Buffer, name: string, expected: string): void {
+  const s = sniffBytes(head);
+  if (s.kind === 'utf16') throw fileError(name, 'UTF-16 text; save it as UTF-8');
+  if (s.kind === 'binary') throw fileError(name, `binary data${s.hint ? ` (${s.hint})` : ''}, not ${expected}`);
+}
+
 export function detectFormat(text: string): InputFormat | null {
   const start = text.replace(/^\ufeff/, '').trimStart();
   if (looksLikeArchiveJs(start)) return 'archive';
@@ -43,10 +94,13 @@ function readHead(file: string): Buffer {
   }
 }
 
-/** The head of a file as text (byte-order mark dropped), or null when it looks binary. */
+/** The head of a file as text (byte-order mark dropped), or null when it is not UTF-8 text. */
 function headText(head: Buffer): string | null {
-  return looksBinary(head) ? null : head.toString('utf8').replace(/^\ufeff/, '');
+  return sniffBytes(head).kind !== 'text' ? null : head.toString('utf8').replace(/^\ufeff/, '');
 }
+
+/** What a timeline file should have been, for the message when it is not text. */
+const TIMELINE = 'a timeline (expected X API v2 JSON/JSONL, an archive tweets.js, or TWCS CSV)';
 
 /** headText of a file; null also for a folder or a file that cannot be read (loadFile's full
  * checks then say what is wrong). */
@@ -89,8 +143,11 @@ export function loadFile(file: string, format?: InputFormat): Timeline {
     if (format && format !== 'archive') throw new InputError(`${file}: is a folder; only an unzipped account archive can be read as a folder`);
     return loadArchive(file);
   }
+  // UTF-16 and binary data are told from the head, before a big file is read whole for nothing.
+  const head = readHead(file);
+  assertText(head, file, TIMELINE);
   // JSONL of v2 pages can be large: read it line by line (the head tells what it is).
-  if (readsAsV2(headText(readHead(file)), format)) {
+  if (readsAsV2(headText(head), format)) {
     const tl = loadV2Jsonl(file);
     if (tl) return tl;
   }
@@ -98,7 +155,6 @@ export function loadFile(file: string, format?: InputFormat): Timeline {
   let text: string;
   try {
     buf = readFileSync(file);
-    if (looksBinary(buf)) throw fileError(file, 'binary data, not a timeline (expected X API v2 JSON/JSONL, an archive tweets.js, or TWCS CSV)');
     // A byte-order mark (Windows editors, PowerShell) is not content: JSON.parse rejects it.
     text = buf.toString('utf8').replace(/^\ufeff/, '');
   } catch (err) {

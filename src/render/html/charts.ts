@@ -7,6 +7,7 @@ import { GRADES } from '../../score/balance.js';
 import type { LabelCounts } from '../../score/balance.js';
 import { esc } from './escape.js';
 import { mixPcts } from '../shapes.js';
+import { clipText } from '../../text.js';
 
 /** The accessible name and description of a chart, and an id unique in the page (for aria-labelledby). */
 export interface ChartText {
@@ -33,12 +34,6 @@ export function svg(width: number, height: number, t: ChartText, body: string, c
 
 const text = (x: number, y: number, s: string, attrs = '') => `<text x="${n(x)}" y="${n(y)}"${attrs}>${esc(s)}</text>`;
 const tip = (s: string) => `<title>${esc(s)}</title>`;
-
-/** Clips a label to `max` characters (code points), with an ellipsis. */
-export function clipText(s: string, max: number): string {
-  const cps = [...s];
-  return cps.length > max ? `${cps.slice(0, max - 1).join('')}…` : s;
-}
 
 /** The grade band a score falls in: good (A, B), fair (C) or poor (D, F). */
 export function gradeTone(grade: string | null | undefined): 'good' | 'fair' | 'poor' {
