@@ -118,6 +118,15 @@ describe('feedhealth classify on input that is not UTF-8 text', () => {
     stopped(run(['classify'], Buffer.from('Please DM us\u0000\u0000\u0001 and more\n')), `stdin: binary data, ${expected}`);
   });
 
+  it('eval and merge stop at UTF-16 the same way (they used to say "invalid JSON")', () => {
+    const labeled = join(dir, 'labeled-u16.jsonl');
+    writeFileSync(labeled, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(`${JSON.stringify({ text: 'Please DM us.', label: 'deflecting' })}\n`, 'utf16le')]));
+    stopped(run(['eval', labeled]), `${labeled}: UTF-16 text; save it as UTF-8`);
+    const summary = join(dir, 'summary-u16.json');
+    writeFileSync(summary, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('{"schemaVersion": 1}', 'utf16le')]));
+    stopped(run(['merge', summary]), `${summary}: UTF-16 text; save it as UTF-8`);
+  });
+
   it('still reads UTF-8 with a byte-order mark, and empty input writes nothing', () => {
     const r = run(['classify'], Buffer.from(`\ufeff${jsonl}${replies}`));
     expect(r.code, r.stderr).toBe(0);

@@ -2,7 +2,8 @@
 // in the files for the record but left out of training and evaluation.
 import { readFileSync } from 'node:fs';
 import { LABELS, type Label } from '../model.js';
-import { fileError } from '../errors.js';
+import { fileError, fsError } from '../errors.js';
+import { assertText } from '../sources/sniff.js';
 
 export interface LabeledExample {
   text: string;
@@ -14,12 +15,14 @@ export interface LabeledExample {
 }
 
 export function readLabeled(file: string, { keepAmbiguous = false } = {}): LabeledExample[] {
-  let text: string;
+  let bytes: Buffer;
   try {
-    text = readFileSync(file, 'utf8');
+    bytes = readFileSync(file);
   } catch (err) {
-    throw fileError(file, (err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : 'cannot read');
+    throw fsError(file, err);
   }
+  assertText(bytes.subarray(0, 65536), file, 'labeled JSONL lines {text, inReplyToText?, label}');
+  let text = bytes.toString('utf8');
   const out: LabeledExample[] = [];
   // A byte-order mark (Windows editors) is not content.
   text.replace(/^\ufeff/, '').split('\n').forEach((line, i) => {

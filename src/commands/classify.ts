@@ -5,7 +5,7 @@ import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
 import { classify } from '../classify/index.js';
 import { fileError, fsError, InputError } from '../errors.js';
-import { assertText } from '../sources/detect.js';
+import { assertText } from '../sources/sniff.js';
 
 export interface ClassifyInput {
   id: string;
@@ -113,9 +113,7 @@ export async function classifyCommand(file: string | undefined): Promise<void> {
   const opened = new Promise<void>((resolve, reject) => {
     if (stream === process.stdin) return resolve();
     stream.once('open', () => resolve());
-    stream.once('error', (err: NodeJS.ErrnoException) =>
-      reject(new InputError(`${name}: ${err.code === 'ENOENT' ? 'no such file' : err.code === 'EISDIR' ? 'is a folder' : `cannot read (${err.code})`}`)),
-    );
+    stream.once('error', (err: NodeJS.ErrnoException) => reject(fsError(name, err)));
   });
   await opened;
   const first = await firstChunk(stream, name);

@@ -2,7 +2,8 @@
 // --json on each) into the summary of the whole — the same document one run over all shards
 // prints — or into reports / a league table.
 import { readFileSync } from 'node:fs';
-import { InputError } from '../errors.js';
+import { fsError, InputError } from '../errors.js';
+import { assertText } from '../sources/sniff.js';
 import { emit } from '../output.js';
 import { compareReports, topOf } from '../compare.js';
 import type { ReportFormat } from '../render/formats.js';
@@ -30,13 +31,14 @@ export async function mergeCommand(files: string[], opts: MergeCliOptions): Prom
   const sources: { file: string; format: string }[] = [];
   let timeZone: string | undefined;
   for (const file of files) {
-    let text: string;
+    let bytes: Buffer;
     try {
-      text = readFileSync(file, 'utf8');
+      bytes = readFileSync(file);
     } catch (err) {
-      const code = (err as NodeJS.ErrnoException).code;
-      throw new InputError(`${file}: ${code === 'ENOENT' ? 'no such file' : `cannot read (${code})`}`);
+      throw fsError(file, err);
     }
+    assertText(bytes.subarray(0, 65536), file, 'a summary (expected the JSON of `feedhealth audit … --summary-only --json`)');
+    const text = bytes.toString('utf8');
     const { doc, states } = parseSummaryDoc(text, file);
     if (timeZone !== undefined && doc.timeZone !== timeZone) {
       throw new InputError(`${file}: summary counted in ${doc.timeZone}, the others in ${timeZone}; audit the shards with the same --tz`);
