@@ -18,6 +18,7 @@ export interface PageMeta {
 interface V2Tweet {
   id?: string; text?: string; created_at?: string; author_id?: string; conversation_id?: string;
   in_reply_to_user_id?: string; referenced_tweets?: { type?: string; id?: string }[];
+  edit_history_tweet_ids?: unknown;
 }
 
 type Json = Record<string, unknown>;
@@ -52,6 +53,15 @@ export function v2Tweet(t: V2Tweet, users: Pick<UserBook, 'get'>): Tweet | null 
   };
 }
 
+/** An edited tweet lists every version's id in its history, oldest first: those before its own
+ * are earlier versions, which it supersedes. */
+function noteEarlierVersions(b: V2Sink, t: V2Tweet): void {
+  const h = t.edit_history_tweet_ids;
+  if (!Array.isArray(h) || h.length < 2) return;
+  const at = h.indexOf(t.id);
+  if (at > 0) b.supersede(h.slice(0, at).filter((id): id is string => typeof id === 'string'));
+}
+
 /** Adds one page (or bare tweet) to the builder; returns false when the value is neither. */
 export function addV2Value(b: V2Sink, value: unknown): boolean {
   const v = unwrap(value);
@@ -61,6 +71,7 @@ export function addV2Value(b: V2Sink, value: unknown): boolean {
     if (t) {
       t.authorId ??= OWNER_UNKNOWN;
       b.add(t, true);
+      noteEarlierVersions(b, v as V2Tweet);
     }
     return true;
   }
@@ -81,6 +92,9 @@ export function addV2Value(b: V2Sink, value: unknown): boolean {
     // A user-timeline page requested without author_id: the tweets are the page owner's.
     if (!tw.authorId && primary) tw.authorId = meta?.user?.id ?? OWNER_UNKNOWN;
     b.add(tw, primary);
+    // Only the source's own tweets supersede: a newer version that is only context is not
+    // counted, so the version of the source's own must be.
+    if (primary) noteEarlierVersions(b, t as V2Tweet);
   }
   for (const t of Array.isArray(includes.tweets) ? includes.tweets : []) {
     const tw = isObj(t) ? v2Tweet(t as V2Tweet, b.users) : null;
@@ -143,6 +157,8 @@ export interface V2Sink {
   readonly users: UserBook;
   add(t: Tweet, primary: boolean): void;
   addOwner(a: Account): void;
+  /** Ids of earlier versions of an edited tweet of the source's own (they are not counted). */
+  supersede(ids: readonly string[]): void;
 }
 
 /** The line-by-line reading of a v2 JSONL file into a sink, and its verdict at the end. */
