@@ -235,6 +235,21 @@ describe('X API v2 pages', () => {
     expect(byText(tl, 'We never sleep').inReplyToHandle).toBe('insomniac_iris');
   });
 
+  it('reads a post over 280 characters whole from note_tweet (text holds it cut short), the brand\'s and the answered tweet\'s, unescaped once', () => {
+    const reply = '@p1 Sorry to hear your parcel never arrived. '.padEnd(300, '.') + " We've refunded the full amount &amp; the delivery fee.";
+    const ask = '@ShopHelp my parcel never came, '.padEnd(300, '!') + ' and the tracking says delivered &gt;:(';
+    const cut = (text: string) => `${text.slice(0, 270)}… https://t.co/Ab3dEf9hIj`;
+    const page = {
+      data: [{ id: '81', text: cut(reply), note_tweet: { text: reply }, author_id: '900', in_reply_to_user_id: '71', referenced_tweets: [{ type: 'replied_to', id: '51' }] }],
+      includes: { users: [{ id: '900', username: 'ShopHelp' }, { id: '71', username: 'p1' }], tweets: [{ id: '51', text: cut(ask), note_tweet: { text: ask }, author_id: '71' }] },
+    };
+    for (const tl of [loadFile(variant('long.jsonl', `${JSON.stringify(page)}\n`)), parseV2(JSON.stringify(page, null, 2), 'long.json')]) {
+      expect(tl.tweets[0].text).toBe(unescapeOnce(reply));
+      expect(tl.tweets[0].text).toMatch(/refunded the full amount & the delivery fee\.$/);
+      expect(tl.context[0].text).toBe(unescapeOnce(ask));
+    }
+  });
+
   it('counts an edited reply once, as the newest version the file holds, whichever version comes first', () => {
     // Each version of an edit is a tweet of its own; edit_history_tweet_ids lists them oldest first.
     const users = [{ id: '900', username: 'ShopHelp' }, { id: '71', username: 'p1' }];

@@ -204,6 +204,20 @@ describe('the streamed audit of v2 pages', () => {
     expect(quiet).toEqual([]);
   });
 
+  it('classifies a post over 280 characters by its whole text (note_tweet), read whole or streamed', async () => {
+    // What resolves it comes after the cut: `text` alone reads as sympathy and nothing done.
+    const whole = "@p1 Sorry to hear your parcel never arrived, that is not the experience we want anyone to have with us, and we completely understand how annoying it is to keep checking the tracking page and the doorstep for a delivery that was promised for last Tuesday and then for Friday and then for yesterday too, so we've refunded the full amount to your card today; you'll see it back in 3-5 working days.";
+    const cut = `${whole.slice(0, 270)}… https://t.co/Ab3dEf9hIj`;
+    const long = { ...reply('81', 1, cut), note_tweet: { text: whole } };
+    const f = write('long.jsonl', [{ data: [long], includes: { users: [brand, person(1)], tweets: [ask(1)] }, ...meta }]);
+    const report = auditTimeline(loadFile(f), { file: f });
+    expect(report[0].replies[0]).toMatchObject({ text: whole, label: 'resolving' });
+    expect(report[0].replies[0].evidence).toContain('action taken: "we\'ve refunded"');
+    expect(await streamedV2(f)).toEqual(report);
+    const short = write('cut.jsonl', [{ data: [reply('81', 1, cut)], includes: { users: [brand, person(1)], tweets: [ask(1)] }, ...meta }]);
+    expect(auditTimeline(loadFile(short), { file: short })[0].replies[0].label).not.toBe('resolving');
+  });
+
   it('counts an edited reply once, as its newest version, read whole or streamed: the report of a file holding only that', async () => {
     // The versions of an edit are tweets of their own; the newest's edit history lists the others.
     const first = { ...reply('81', 1, '@p1 Please DM us your order number.'), edit_history_tweet_ids: ['81'] };

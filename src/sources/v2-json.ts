@@ -19,6 +19,8 @@ interface V2Tweet {
   id?: string; text?: string; created_at?: string; author_id?: string; conversation_id?: string;
   in_reply_to_user_id?: string; referenced_tweets?: { type?: string; id?: string }[];
   edit_history_tweet_ids?: unknown;
+  /** Posts over 280 characters: `text` holds them cut short, note_tweet.text whole. */
+  note_tweet?: { text?: unknown };
 }
 
 type Json = Record<string, unknown>;
@@ -37,9 +39,10 @@ export function v2Tweet(t: V2Tweet, users: Pick<UserBook, 'get'>): Tweet | null 
   const refs = Array.isArray(t.referenced_tweets) ? t.referenced_tweets : [];
   const author = t.author_id ? users.get(t.author_id) : undefined;
   const replyUser = t.in_reply_to_user_id ? users.get(t.in_reply_to_user_id) : undefined;
+  const whole = t.note_tweet?.text;
   return {
     id: t.id,
-    text: htmlUnescape(t.text),
+    text: htmlUnescape(typeof whole === 'string' ? whole : t.text),
     createdAt: toIso(t.created_at),
     authorId: t.author_id,
     authorHandle: author?.username,
