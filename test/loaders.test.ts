@@ -488,6 +488,16 @@ describe('files as people save them', () => {
     expect(loadFile(variant('bom.csv', `\ufeff${read(fixture('twcs-sample.csv'))}`)).tweets).toHaveLength(60);
   });
 
+  it('ignores a byte-order mark at the start of any JSONL line (files that each began with one, joined by cat)', () => {
+    const pages = read(fixture('acmecare.jsonl')).split('\n').filter(Boolean);
+    const joined = `\ufeff${pages.slice(0, 2).join('\n')}\n\ufeff${pages.slice(2).join('\n')}\n`;
+    const whole = loadFile(abs(fixture('acmecare.jsonl')));
+    expect(loadFile(variant('joined.jsonl', joined))).toEqual(whole);
+    expect(parseV2(joined.slice(1), 'joined.jsonl')).toEqual(whole); // the reading of a live sync's pages
+    const bare = read(fixture('bare-tweets.jsonl')).split('\n').filter(Boolean);
+    expect(loadFile(variant('joined-bare.jsonl', bare.map((l) => `\ufeff${l}`).join('\n'))).tweets).toHaveLength(12);
+  });
+
   it('reads Windows line endings (CRLF) in JSONL and CSV, keeping quoted newlines inside texts', () => {
     const crlf = (t: string) => t.replace(/\n/g, '\r\n');
     expect(loadFile(variant('crlf.jsonl', crlf(read(fixture('acmecare.jsonl'))))).tweets).toHaveLength(90);

@@ -10,7 +10,7 @@ import { auditTimeline } from '../src/audit.js';
 import { auditTwcsStream, readingLine } from '../src/stream/twcs-audit.js';
 import * as v2Stream from '../src/stream/v2-audit.js';
 import { auditSource } from '../src/commands/audit.js';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Progress } from '../src/progress.js';
@@ -258,6 +258,15 @@ describe('the streamed audit of v2 pages', () => {
     expect(whole.map((r) => r.handle)).toEqual(['RailHelp']);
     expect(await streamedV2(f)).toEqual(whole);
     expect(await streamedV2(f, 'ShopHelp')).toEqual(auditTimeline(loadFile(f), { file: f, handle: 'ShopHelp' }));
+  });
+
+  it('reads past a byte-order mark that opens a line mid-file (files joined by cat), as the whole-file reading does', async () => {
+    const pages = readFileSync(abs(fixture('acmecare.jsonl')), 'utf8').split('\n').filter(Boolean);
+    const f = join(dir, 'joined.jsonl');
+    writeFileSync(f, `\ufeff${pages[0]}\n\ufeff${pages.slice(1).join('\n')}\n`);
+    const whole = auditTimeline(loadFile(f), { file: f });
+    expect(whole).toEqual(auditTimeline(loadFile(abs(fixture('acmecare.jsonl'))), { file: f }));
+    expect(await streamedV2(f)).toEqual(whole);
   });
 
   it('leaves a file holding one of its tweets twice, or a pretty-printed document, to the whole-file reading', async () => {

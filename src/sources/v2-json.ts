@@ -106,6 +106,10 @@ export function addV2Value(b: V2Sink, value: unknown): boolean {
   return true;
 }
 
+/** A line without the byte-order mark that opens it: in JSONL any line may have one, where files
+ * that each began with one were joined (`cat a.jsonl b.jsonl`). */
+const withoutBom = (line: string) => (line.charCodeAt(0) === 0xfeff ? line.slice(1) : line);
+
 export function parseV2(text: string, file: string): Timeline {
   const b = new TimelineBuilder('v2');
   let whole: unknown;
@@ -132,7 +136,7 @@ export function parseV2(text: string, file: string): Timeline {
       if (line.trim() === '') return;
       let v: unknown;
       try {
-        v = JSON.parse(line);
+        v = JSON.parse(withoutBom(line));
       } catch {
         const last = lines.slice(i + 1).every((l) => l.trim() === '');
         throw fileError(file, last ? 'invalid JSON (file truncated?)' : 'invalid JSON', i + 1);
@@ -172,7 +176,7 @@ function jsonlReader(file: string, sink: V2Sink) {
   let after = false; // a non-empty line after the broken one
   return {
     onLine(raw: string, n: number): boolean | void {
-      const line = first ? raw.replace(/^\ufeff/, '') : raw;
+      const line = withoutBom(raw);
       if (line.trim() === '') return;
       if (broken) {
         after = true;
