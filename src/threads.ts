@@ -70,14 +70,26 @@ export class Authors {
   pick(handle: string, file: string): Account {
     return pickAmong(this.owners, this.byKey.values(), handle, file, () => this.brands());
   }
+
+  /** Whether the declared owners alone settle the brands (with --handle, when it names one of
+   * them): then how many tweets each author has, and which came first, does not matter. */
+  ownersDecide(handle?: string): boolean {
+    return handle === undefined ? this.owners.length > 0 : ownerNamed(this.owners, handle) !== undefined;
+  }
+}
+
+/** The declared owner --handle names, if any. */
+function ownerNamed(owners: readonly Account[], handle: string): Account | undefined {
+  const h = bare(handle);
+  return owners.find((o) => o.handle?.toLowerCase() === h || o.id?.toLowerCase() === h);
 }
 
 /** --handle against the owners, then the authors (the first that matches); an unknown handle is
  * an input error naming the accounts there are. */
 function pickAmong(owners: readonly Account[], authors: Iterable<Author>, handle: string, file: string, known: () => Account[]): Account {
-  const h = bare(handle);
-  const owner = owners.find((o) => o.handle?.toLowerCase() === h || o.id?.toLowerCase() === h);
+  const owner = ownerNamed(owners, handle);
   if (owner) return owner;
+  const h = bare(handle);
   let nameless = false;
   for (const x of authors) {
     if (x.authorHandle?.toLowerCase() === h || x.authorId?.toLowerCase() === h) return { id: x.authorId, handle: x.authorHandle ?? handle.replace(/^@/, '') };

@@ -41,6 +41,12 @@ function rawV2(value: unknown): { t: { id: string; text: string }; primary: bool
 
 const scratch = mkdtempSync(join(tmpdir(), 'feedhealth-loaders-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+/** Writes `text` to a scratch file; returns its path. */
+const variant = (name: string, text: string) => {
+  const file = join(scratch, name);
+  writeFileSync(file, text);
+  return file;
+};
 
 describe('format detection', () => {
   it('recognises X API v2 JSONL pages, a pretty single page and bare-tweet JSONL as v2 by their content', () => {
@@ -250,6 +256,51 @@ describe('X API v2 pages', () => {
     expect(tl.tweets.every((t) => t.authorHandle === 'AcmeCare')).toBe(true);
     expect(byText(tl, 'We never sleep').inReplyToHandle).toBe('insomniac_iris');
   });
+
+  it('reads a post over 280 characters whole from note_tweet (text holds it cut short), the brand\'s and the answered tweet\'s, unescaped once', () => {
+    const reply = '@p1 Sorry to hear your parcel never arrived. '.padEnd(300, '.') + " We've refunded the full amount &amp; the delivery fee.";
+    const ask = '@ShopHelp my parcel never came, '.padEnd(300, '!') + ' and the tracking says delivered &gt;:(';
+    const cut = (text: string) => `${text.slice(0, 270)}… https://t.co/Ab3dEf9hIj`;
+    const page = {
+      data: [{ id: '81', text: cut(reply), note_tweet: { text: reply }, author_id: '900', in_reply_to_user_id: '71', referenced_tweets: [{ type: 'replied_to', id: '51' }] }],
+      includes: { users: [{ id: '900', username: 'ShopHelp' }, { id: '71', username: 'p1' }], tweets: [{ id: '51', text: cut(ask), note_tweet: { text: ask }, author_id: '71' }] },
+    };
+    for (const tl of [loadFile(variant('long.jsonl', `${JSON.stringify(page)}\n`)), parseV2(JSON.stringify(page, null, 2), 'long.json')]) {
+      expect(tl.tweets[0].text).toBe(unescapeOnce(reply));
+      expect(tl.tweets[0].text).toMatch(/refunded the full amount & the delivery fee\.$/);
+      expect(tl.context[0].text).toBe(unescapeOnce(ask));
+    }
+  });
+
+  it('counts an edited reply once, as the newest version the file holds, whichever version comes first', () => {
+    // Each version of an edit is a tweet of its own; edit_history_tweet_ids lists them oldest first.
+    const users = [{ id: '900', username: 'ShopHelp' }, { id: '71', username: 'p1' }];
+    const ask = { id: '51', edit_history_tweet_ids: ['51'], text: '@ShopHelp my order never came', author_id: '71', created_at: '2026-03-01T10:00:00.000Z' };
+    const version = (id: string, history: string[], text: string) => ({ id, edit_history_tweet_ids: history, text, author_id: '900', created_at: '2026-03-01T10:30:00.000Z', in_reply_to_user_id: '71', referenced_tweets: [{ type: 'replied_to', id: '51' }] });
+    const first = version('81', ['81'], '@p1 Please DM us your order number.'); // saved before the edit
+    const middle = version('82', ['81', '82'], '@p1 Please DM us your order number and postcode.');
+    const last = version('83', ['81', '82', '83'], "@p1 We've refunded your order today.");
+    const post = { id: '84', edit_history_tweet_ids: ['84'], text: 'We are open 8am-8pm.', author_id: '900', created_at: '2026-03-01T12:00:00.000Z' };
+    const page = (data: object[]) => ({ data, includes: { users, tweets: [ask] } });
+    const newestOnly = loadFile(variant('newest.jsonl', `${JSON.stringify(page([last, post]))}\n`));
+    const files = {
+      'cache.jsonl': [page([first]), page([middle]), page([last, post])].map((p) => JSON.stringify(p)).join('\n'),
+      'newest-first.jsonl': [page([last, post]), page([middle, first])].map((p) => JSON.stringify(p)).join('\n'),
+      'pages.json': JSON.stringify([page([first, post]), page([last, middle])]),
+      'bare.jsonl': [first, last, middle, post].map((t) => JSON.stringify(t)).join('\n'),
+    };
+    const byId = (ts: Tweet[]) => [...ts].sort((a, b) => a.id.localeCompare(b.id));
+    for (const [name, text] of Object.entries(files)) {
+      const tl = loadFile(variant(name, text));
+      expect(tl.tweets.map((t) => t.id).sort(), name).toEqual(['83', '84']);
+      if (name !== 'bare.jsonl') expect(byId(tl.tweets), name).toEqual(byId(newestOnly.tweets));
+      // Earlier versions stay to be looked up, as a reply may answer one.
+      expect(tl.context.map((t) => t.id).sort(), name).toEqual(name === 'bare.jsonl' ? ['81', '82'] : ['51', '81', '82']);
+    }
+    // A later version given only as context (includes.tweets) is not counted, so neither is it superseding.
+    const contextOnly = loadFile(variant('context.jsonl', JSON.stringify({ data: [first], includes: { users, tweets: [ask, last] } })));
+    expect(contextOnly.tweets.map((t) => t.id)).toEqual(['81']);
+  });
 });
 
 describe.runIf(hasCorpus)('X API v2 payloads from the shared corpus', () => {
@@ -431,19 +482,42 @@ describe('account archives', () => {
     expect(tl.owners).toEqual([{ id: OWNER_UNKNOWN }]);
     expect(tl.tweets.every((t) => t.authorId === OWNER_UNKNOWN)).toBe(true);
   });
+
+  it('counts an edited tweet once, as its newest version, though its versions sit in different parts', () => {
+    // The original lists the chain (edit_info.initial); each later version names the original (edit_info.edit).
+    const entry = (id: string, text: string, edit_info: object) => ({ tweet: { edit_info, id_str: id, id, full_text: text, created_at: 'Mon Nov 09 08:00:00 +0000 2026', in_reply_to_status_id_str: '51', in_reply_to_user_id_str: '71', in_reply_to_screen_name: 'p1' } });
+    const chain = ['2119701525196854597', '2119701525196854600', '2119701525196854611'];
+    const original = entry(chain[0], '@p1 Please DM us your account number.', { initial: { editTweetIds: chain, editsRemaining: '3' } });
+    const later = (i: number, text: string) => entry(chain[i], text, { edit: { initialTweetId: chain[0], editControlInitial: { editTweetIds: chain } } });
+    const post = entry('2119701525196854700', 'We are open 8am-8pm.', { initial: { editTweetIds: ['2119701525196854700'] } });
+    const write = (name: string, parts: object[][]) => {
+      const data = join(scratch, name, 'data');
+      cpSync(abs(fixture('archive/data/manifest.js')), join(data, 'manifest.js'));
+      parts.forEach((p, i) => writeFileSync(join(data, i ? `tweets-part${i}.js` : 'tweets.js'), `window.YTD.tweets.part${i} = ${JSON.stringify(p)}`));
+      return loadFile(join(scratch, name));
+    };
+    const edited = write('edited-archive', [[later(2, "@p1 We've unlocked your account."), original], [post, later(1, '@p1 Please DM us your account number and postcode.')]]);
+    const newestOnly = write('newest-archive', [[later(2, "@p1 We've unlocked your account."), post]]);
+    expect(edited.tweets.map((t) => t.id)).toEqual([chain[2], post.tweet.id]);
+    expect(edited.tweets).toEqual(newestOnly.tweets);
+  });
 });
 
 describe('files as people save them', () => {
-  const variant = (name: string, text: string) => {
-    const file = join(scratch, name);
-    writeFileSync(file, text);
-    return file;
-  };
-
   it('ignores a UTF-8 byte-order mark on v2 JSONL, a pretty v2 page and TWCS CSV', () => {
     expect(loadFile(variant('bom.jsonl', `\ufeff${read(fixture('bare-tweets.jsonl'))}`)).tweets).toHaveLength(12);
     expect(loadFile(variant('bom.json', `\ufeff${read(fixture('acmecare-page.json'))}`)).tweets).toHaveLength(15);
     expect(loadFile(variant('bom.csv', `\ufeff${read(fixture('twcs-sample.csv'))}`)).tweets).toHaveLength(60);
+  });
+
+  it('ignores a byte-order mark at the start of any JSONL line (files that each began with one, joined by cat)', () => {
+    const pages = read(fixture('acmecare.jsonl')).split('\n').filter(Boolean);
+    const joined = `\ufeff${pages.slice(0, 2).join('\n')}\n\ufeff${pages.slice(2).join('\n')}\n`;
+    const whole = loadFile(abs(fixture('acmecare.jsonl')));
+    expect(loadFile(variant('joined.jsonl', joined))).toEqual(whole);
+    expect(parseV2(joined.slice(1), 'joined.jsonl')).toEqual(whole); // the reading of a live sync's pages
+    const bare = read(fixture('bare-tweets.jsonl')).split('\n').filter(Boolean);
+    expect(loadFile(variant('joined-bare.jsonl', bare.map((l) => `\ufeff${l}`).join('\n'))).tweets).toHaveLength(12);
   });
 
   it('reads Windows line endings (CRLF) in JSONL and CSV, keeping quoted newlines inside texts', () => {

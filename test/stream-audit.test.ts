@@ -10,7 +10,7 @@ import { auditTimeline } from '../src/audit.js';
 import { auditTwcsStream, readingLine } from '../src/stream/twcs-audit.js';
 import * as v2Stream from '../src/stream/v2-audit.js';
 import { auditSource } from '../src/commands/audit.js';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Progress } from '../src/progress.js';
@@ -202,6 +202,71 @@ describe('the streamed audit of v2 pages', () => {
     const quiet: string[] = [];
     await v2Stream.auditV2Stream({ file: f, timeZone: 'UTC', keepReplies: false, workers: 0, progress: new Progress({ isTTY: false, write: (s: string) => (quiet.push(s), true) }) });
     expect(quiet).toEqual([]);
+  });
+
+  it('classifies a post over 280 characters by its whole text (note_tweet), read whole or streamed', async () => {
+    // What resolves it comes after the cut: `text` alone reads as sympathy and nothing done.
+    const whole = "@p1 Sorry to hear your parcel never arrived, that is not the experience we want anyone to have with us, and we completely understand how annoying it is to keep checking the tracking page and the doorstep for a delivery that was promised for last Tuesday and then for Friday and then for yesterday too, so we've refunded the full amount to your card today; you'll see it back in 3-5 working days.";
+    const cut = `${whole.slice(0, 270)}… https://t.co/Ab3dEf9hIj`;
+    const long = { ...reply('81', 1, cut), note_tweet: { text: whole } };
+    const f = write('long.jsonl', [{ data: [long], includes: { users: [brand, person(1)], tweets: [ask(1)] }, ...meta }]);
+    const report = auditTimeline(loadFile(f), { file: f });
+    expect(report[0].replies[0]).toMatchObject({ text: whole, label: 'resolving' });
+    expect(report[0].replies[0].evidence).toContain('action taken: "we\'ve refunded"');
+    expect(await streamedV2(f)).toEqual(report);
+    const short = write('cut.jsonl', [{ data: [reply('81', 1, cut)], includes: { users: [brand, person(1)], tweets: [ask(1)] }, ...meta }]);
+    expect(auditTimeline(loadFile(short), { file: short })[0].replies[0].label).not.toBe('resolving');
+  });
+
+  it('counts an edited reply once, as its newest version, read whole or streamed: the report of a file holding only that', async () => {
+    // The versions of an edit are tweets of their own; the newest's edit history lists the others.
+    const first = { ...reply('81', 1, '@p1 Please DM us your order number.'), edit_history_tweet_ids: ['81'] };
+    const last = { ...reply('83', 1, "@p1 We've refunded your order today, it shows in 3-5 days."), edit_history_tweet_ids: ['81', '82', '83'] };
+    const middle = { ...reply('82', 1, '@p1 Please DM us your order number and postcode.'), edit_history_tweet_ids: ['81', '82'] };
+    // A thread continuation answering the first version still finds it (a tweet of the brand's own).
+    const thread = { id: '84', text: 'Part two of our thread', author_id: '900', created_at: '2026-03-05T11:00:00.000Z', in_reply_to_user_id: '900', referenced_tweets: [{ type: 'replied_to', id: '81' }] };
+    const page = (data: object[]) => ({ data, includes: { users: [brand, person(1)], tweets: [ask(1)] }, ...meta });
+    const newest = write('newest.jsonl', [page([last, thread])]);
+    // Oldest version first, as an append-only cache holds them, or newest first.
+    const cache = write('edited-cache.jsonl', [page([first]), page([middle]), page([last, thread])]);
+    const newestFirst = write('edited-newest-first.jsonl', [page([last, thread]), page([middle, first])]);
+    for (const f of [cache, newestFirst]) {
+      const whole = auditTimeline(loadFile(f), { file: f });
+      expect(whole[0].counts, f).toMatchObject({ tweets: 2, replies: 1, resolving: 1 });
+      expect(whole, f).toEqual(auditTimeline(loadFile(newest), { file: f }));
+      expect(await streamedV2(f), f).toEqual(whole);
+    }
+    // As `audit` runs it for a big file: streamed (not left to the whole-file reading), the same audits.
+    const stream = vi.mocked(v2Stream.auditV2Stream);
+    stream.mockClear();
+    const streamed = await auditSource(cache, { streamV2Bytes: 0, workers: 0 });
+    expect(await stream.mock.results[0].value).not.toBeNull();
+    expect(streamed.audits).toEqual((await auditSource(newest, { workers: 0 })).audits);
+  });
+
+  it('counts the authors again when it counted a superseded version among them and they decide whose timeline it is', async () => {
+    // No owner named: the most frequent author is the brand. Counting version 81 as well would tie
+    // ShopHelp with RailHelp, and ShopHelp's first tweet would win the tie.
+    const rail = { id: '901', username: 'RailHelp', name: 'Rail Help' };
+    const railReply = (id: string, n: number) => ({ ...reply(id, n, `@p${n} Trains are running again.`), author_id: '901' });
+    const f = write('recount.jsonl', [
+      { data: [{ ...reply('81', 1, '@p1 Please DM us.'), edit_history_tweet_ids: ['81'] }], includes: { users: [brand, person(1)], tweets: [ask(1)] } },
+      { data: [railReply('91', 2), railReply('92', 3)], includes: { users: [rail, person(2), person(3)], tweets: [ask(2), ask(3)] } },
+      { data: [{ ...reply('82', 1, '@p1 We have refunded it.'), edit_history_tweet_ids: ['81', '82'] }], includes: { users: [brand] } },
+    ]);
+    const whole = auditTimeline(loadFile(f), { file: f });
+    expect(whole.map((r) => r.handle)).toEqual(['RailHelp']);
+    expect(await streamedV2(f)).toEqual(whole);
+    expect(await streamedV2(f, 'ShopHelp')).toEqual(auditTimeline(loadFile(f), { file: f, handle: 'ShopHelp' }));
+  });
+
+  it('reads past a byte-order mark that opens a line mid-file (files joined by cat), as the whole-file reading does', async () => {
+    const pages = readFileSync(abs(fixture('acmecare.jsonl')), 'utf8').split('\n').filter(Boolean);
+    const f = join(dir, 'joined.jsonl');
+    writeFileSync(f, `\ufeff${pages[0]}\n\ufeff${pages.slice(1).join('\n')}\n`);
+    const whole = auditTimeline(loadFile(f), { file: f });
+    expect(whole).toEqual(auditTimeline(loadFile(abs(fixture('acmecare.jsonl'))), { file: f }));
+    expect(await streamedV2(f)).toEqual(whole);
   });
 
   it('leaves a file holding one of its tweets twice, or a pretty-printed document, to the whole-file reading', async () => {

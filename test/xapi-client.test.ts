@@ -226,4 +226,28 @@ describe('a live sync into the cache (in process)', () => {
       rmSync(dir, { recursive: true, force: true });
     }
   });
+
+  it('asks for note_tweet, so a post over 280 characters is read whole, the brand\'s and the one it answers', async () => {
+    const at = (m: number) => new Date(Date.parse('2024-03-02T10:00:00Z') + m * 60_000).toISOString();
+    const metrics = { retweet_count: 0, reply_count: 0, like_count: 0, quote_count: 0 };
+    api.addUser({ id: '9000002', username: 'LongHelp', name: 'Long Help', followers: 500 });
+    api.addUser({ id: '71', username: 'p1', name: 'P One', followers: 5 });
+    const ask = '@LongHelp my parcel never came and the tracking page has said "out for delivery" since Tuesday. '.padEnd(300, '.') + ' Where is it?';
+    const reply = '@p1 Sorry to hear your parcel never arrived. '.padEnd(300, '.') + " We've refunded the full amount to your card today.";
+    const cut = (text: string) => `${text.slice(0, 270)}… https://t.co/Ab3dEf9hIj`;
+    api.tweets.set('61', { id: '61', text: cut(ask), note_tweet: { text: ask }, created_at: at(0), author_id: '71', conversation_id: '61', public_metrics: metrics });
+    api.tweets.set('62', { id: '62', text: cut(reply), note_tweet: { text: reply }, created_at: at(5), author_id: '9000002', conversation_id: '61', in_reply_to_user_id: '71', referenced_tweets: [{ type: 'replied_to', id: '61' }], public_metrics: metrics });
+    api.timelines.set('9000002', ['62']);
+    const dir = mkdtempSync(join(tmpdir(), 'fh-sync-'));
+    try {
+      const env = { FEEDHEALTH_CACHE_DIR: dir, X_BEARER_TOKEN: TOKEN, X_API_BASE_URL: base, FEEDHEALTH_RETRY_BASE_MS: '5' };
+      const res = await syncHandle(liveRequest('@longhelp', {}), { env, stderr: quiet });
+      expect(api.of('tweets').every((r) => r.query['tweet.fields'].split(',').includes('note_tweet'))).toBe(true);
+      const tl = parseV2(res.lines.join('\n'), '@LongHelp');
+      expect(tl.tweets.map((t) => t.text)).toEqual([reply]);
+      expect(tl.context.map((t) => t.text)).toEqual([ask]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });

@@ -32,9 +32,56 @@ interface ArchiveTweet {
   in_reply_to_status_id_str?: string; in_reply_to_status_id?: string;
   in_reply_to_user_id_str?: string; in_reply_to_user_id?: string; in_reply_to_screen_name?: string;
   retweeted_status?: unknown;
+  edit_info?: EditInfo;
 }
 
-export function addArchiveTweets(b: TimelineBuilder, text: string, file: string, owner: Account): void {
+interface EditInfo {
+  initial?: { editTweetIds?: unknown };
+  edit?: { initialTweetId?: unknown; editControlInitial?: { editTweetIds?: unknown } };
+}
+
+const idList = (v: unknown): string[] => (Array.isArray(v) ? v.map(normId).filter((id): id is string => id !== undefined) : []);
+/** Ids grow with time on X. */
+const laterId = (a: string, b: string) => (a.length !== b.length ? a.length > b.length : a > b);
+
+/**
+ * Edited tweets: an archive holds each version as an entry of its own. A later version names the
+ * original (edit_info.edit.initialTweetId); the original lists the chain, oldest first
+ * (edit_info.initial.editTweetIds). All but the newest version present are superseded.
+ */
+export class EditChains {
+  /** By the original's id: the later versions present, and the longest list of the chain seen. */
+  private readonly chains = new Map<string, { later: string[]; order: string[] }>();
+
+  note(id: string, info: EditInfo | undefined): void {
+    const initial = normId(info?.edit?.initialTweetId);
+    const listed = idList(info?.initial?.editTweetIds ?? info?.edit?.editControlInitial?.editTweetIds);
+    if (!initial && listed.length < 2) return; // an original never edited (or not when saved)
+    const key = initial ?? id;
+    let c = this.chains.get(key);
+    if (!c) this.chains.set(key, (c = { later: [], order: [] }));
+    if (initial) c.later.push(id);
+    if (listed.length > c.order.length) c.order = listed;
+  }
+
+  /** The original of each chain with a later version present, and every later version but the
+   * newest: the last the chain lists (one it does not list yet comes after those), else by id. */
+  superseded(): string[] {
+    const out: string[] = [];
+    for (const [initial, c] of this.chains) {
+      if (c.later.length === 0) continue;
+      const rank = (id: string) => {
+        const i = c.order.indexOf(id);
+        return i >= 0 ? i : c.order.length;
+      };
+      const newest = c.later.reduce((a, b) => (rank(b) > rank(a) || (rank(b) === rank(a) && laterId(b, a)) ? b : a));
+      out.push(initial, ...c.later.filter((id) => id !== newest));
+    }
+    return out;
+  }
+}
+
+export function addArchiveTweets(b: TimelineBuilder, text: string, file: string, owner: Account, edits: EditChains): void {
   const payload = jsPayload(text, file);
   if (!Array.isArray(payload)) throw fileError(file, 'archive data is not a list of tweets');
   for (const entry of payload) {
@@ -43,6 +90,7 @@ export function addArchiveTweets(b: TimelineBuilder, text: string, file: string,
     const body = t?.full_text ?? t?.text;
     if (!id || typeof body !== 'string') continue;
     const full = htmlUnescape(body);
+    edits.note(id, t.edit_info);
     b.add(
       {
         id,
@@ -116,7 +164,10 @@ export function loadArchive(path: string, firstText?: string): Timeline {
   }
   const owner = archiveOwner(dataDir);
   const b = new TimelineBuilder('archive');
-  for (const f of files) addArchiveTweets(b, f === path && firstText !== undefined ? firstText : readText(f), f, owner);
+  // Versions of an edited tweet may sit in different parts: they are sorted out once all are read.
+  const edits = new EditChains();
+  for (const f of files) addArchiveTweets(b, f === path && firstText !== undefined ? firstText : readText(f), f, owner, edits);
+  b.supersede(edits.superseded());
   b.addOwner(owner.handle || owner.id ? owner : { id: OWNER_UNKNOWN });
   return b.finish();
 }

@@ -1,5 +1,6 @@
 // Collects tweets from any source into a Timeline: dedupes by id, keeps the
-// source's own tweets ahead of context-only ones (v2 `includes.tweets`).
+// source's own tweets ahead of context-only ones (v2 `includes.tweets`), and counts an edited
+// tweet once: as the newest of its versions present.
 import type { Account, InputFormat, Timeline, Tweet } from '../model.js';
 
 /** A user as v2 pages describe one (includes.users). */
@@ -44,6 +45,8 @@ export class TimelineBuilder {
   private readonly primary = new Map<string, Tweet>();
   private readonly context = new Map<string, Tweet>();
   private readonly owners: Account[] = [];
+  /** Ids of earlier versions of edited tweets (each version of an edit has an id of its own). */
+  private readonly superseded = new Set<string>();
 
   constructor(private readonly format: InputFormat) {}
 
@@ -60,9 +63,16 @@ export class TimelineBuilder {
     addOwnerTo(this.owners, a);
   }
 
+  /** Marks ids as earlier versions of an edited tweet, wherever they occur in the source. */
+  supersede(ids: readonly string[]): void {
+    for (const id of ids) this.superseded.add(id);
+  }
+
   finish(): Timeline {
-    const tweets = [...this.primary.values()];
+    const tweets: Tweet[] = [];
     const context = [...this.context.values()];
+    // An earlier version is not counted, but stays to be looked up: a reply may answer it.
+    for (const t of this.primary.values()) (this.superseded.has(t.id) ? context : tweets).push(t);
     for (const t of tweets) fillFromUsers(t, this.users);
     for (const t of context) fillFromUsers(t, this.users);
     return { tweets, context, format: this.format, owners: this.owners };

@@ -18,6 +18,9 @@ export interface PageMeta {
 interface V2Tweet {
   id?: string; text?: string; created_at?: string; author_id?: string; conversation_id?: string;
   in_reply_to_user_id?: string; referenced_tweets?: { type?: string; id?: string }[];
+  edit_history_tweet_ids?: unknown;
+  /** Posts over 280 characters: `text` holds them cut short, note_tweet.text whole. */
+  note_tweet?: { text?: unknown };
 }
 
 type Json = Record<string, unknown>;
@@ -36,9 +39,10 @@ export function v2Tweet(t: V2Tweet, users: Pick<UserBook, 'get'>): Tweet | null 
   const refs = Array.isArray(t.referenced_tweets) ? t.referenced_tweets : [];
   const author = t.author_id ? users.get(t.author_id) : undefined;
   const replyUser = t.in_reply_to_user_id ? users.get(t.in_reply_to_user_id) : undefined;
+  const whole = t.note_tweet?.text;
   return {
     id: t.id,
-    text: htmlUnescape(t.text),
+    text: htmlUnescape(typeof whole === 'string' ? whole : t.text),
     createdAt: toIso(t.created_at),
     authorId: t.author_id,
     authorHandle: author?.username,
@@ -52,6 +56,15 @@ export function v2Tweet(t: V2Tweet, users: Pick<UserBook, 'get'>): Tweet | null 
   };
 }
 
+/** An edited tweet lists every version's id in its history, oldest first: those before its own
+ * are earlier versions, which it supersedes. */
+function noteEarlierVersions(b: V2Sink, t: V2Tweet): void {
+  const h = t.edit_history_tweet_ids;
+  if (!Array.isArray(h) || h.length < 2) return;
+  const at = h.indexOf(t.id);
+  if (at > 0) b.supersede(h.slice(0, at).filter((id): id is string => typeof id === 'string'));
+}
+
 /** Adds one page (or bare tweet) to the builder; returns false when the value is neither. */
 export function addV2Value(b: V2Sink, value: unknown): boolean {
   const v = unwrap(value);
@@ -61,6 +74,7 @@ export function addV2Value(b: V2Sink, value: unknown): boolean {
     if (t) {
       t.authorId ??= OWNER_UNKNOWN;
       b.add(t, true);
+      noteEarlierVersions(b, v as V2Tweet);
     }
     return true;
   }
@@ -81,6 +95,9 @@ export function addV2Value(b: V2Sink, value: unknown): boolean {
     // A user-timeline page requested without author_id: the tweets are the page owner's.
     if (!tw.authorId && primary) tw.authorId = meta?.user?.id ?? OWNER_UNKNOWN;
     b.add(tw, primary);
+    // Only the source's own tweets supersede: a newer version that is only context is not
+    // counted, so the version of the source's own must be.
+    if (primary) noteEarlierVersions(b, t as V2Tweet);
   }
   for (const t of Array.isArray(includes.tweets) ? includes.tweets : []) {
     const tw = isObj(t) ? v2Tweet(t as V2Tweet, b.users) : null;
@@ -88,6 +105,10 @@ export function addV2Value(b: V2Sink, value: unknown): boolean {
   }
   return true;
 }
+
+/** A line without the byte-order mark that opens it: in JSONL any line may have one, where files
+ * that each began with one were joined (`cat a.jsonl b.jsonl`). */
+const withoutBom = (line: string) => (line.charCodeAt(0) === 0xfeff ? line.slice(1) : line);
 
 export function parseV2(text: string, file: string): Timeline {
   const b = new TimelineBuilder('v2');
@@ -115,7 +136,7 @@ export function parseV2(text: string, file: string): Timeline {
       if (line.trim() === '') return;
       let v: unknown;
       try {
-        v = JSON.parse(line);
+        v = JSON.parse(withoutBom(line));
       } catch {
         const last = lines.slice(i + 1).every((l) => l.trim() === '');
         throw fileError(file, last ? 'invalid JSON (file truncated?)' : 'invalid JSON', i + 1);
@@ -143,6 +164,8 @@ export interface V2Sink {
   readonly users: UserBook;
   add(t: Tweet, primary: boolean): void;
   addOwner(a: Account): void;
+  /** Ids of earlier versions of an edited tweet of the source's own (they are not counted). */
+  supersede(ids: readonly string[]): void;
 }
 
 /** The line-by-line reading of a v2 JSONL file into a sink, and its verdict at the end. */
@@ -153,7 +176,7 @@ function jsonlReader(file: string, sink: V2Sink) {
   let after = false; // a non-empty line after the broken one
   return {
     onLine(raw: string, n: number): boolean | void {
-      const line = first ? raw.replace(/^\ufeff/, '') : raw;
+      const line = withoutBom(raw);
       if (line.trim() === '') return;
       if (broken) {
         after = true;

@@ -5,7 +5,8 @@
 // keeping an answered tweet only until its last answer has been read and a reply only until the
 // tweet it answers turns up (the last copy of it, where the file gives it more than once). The
 // report is the same as when the file is read whole; a file that holds one of its own tweets
-// twice (the whole-file reading keeps the last copy) is left to that path.
+// twice (the whole-file reading keeps the last copy) is left to that path. An earlier version of
+// an edited tweet is not counted, wherever in the file the version superseding it comes.
 import type { Account, Tweet } from '../model.js';
 import { addOwnerTo, fillFromUsers, type UserBook, type UserInfo } from '../sources/builder.js';
 import { readV2JsonlAsync, type V2Sink } from '../sources/v2-json.js';
@@ -63,6 +64,10 @@ class Scan implements V2Sink {
   ownTweets = 0;
   /** One of the file's own tweets occurs twice (the whole-file reading keeps the last copy). */
   duplicate = false;
+  /** Ids of earlier versions of edited tweets (as many as there are edits, not tweets). */
+  readonly superseded = new Set<string>();
+  /** Some tweet was counted among its author's before a later version superseded it. */
+  miscounted = false;
 
   add(t: Tweet, primary: boolean): void {
     const f = this.ids.get(t.id) ?? 0;
@@ -74,13 +79,38 @@ class Scan implements V2Sink {
     if (f & OWN) this.duplicate = true;
     this.ids.set(t.id, withFlag(f, OWN));
     this.ownTweets++;
-    this.authors.add(t);
+    if (!this.superseded.has(t.id)) this.authors.add(t);
     if (t.inReplyToId) this.ids.set(t.inReplyToId, (this.ids.get(t.inReplyToId) ?? 0) + ANSWER);
   }
 
   addOwner(a: Account): void {
     addOwnerTo(this.owners, a);
   }
+
+  supersede(ids: readonly string[]): void {
+    for (const id of ids) {
+      if (this.superseded.has(id)) continue;
+      this.superseded.add(id);
+      if ((this.ids.get(id) ?? 0) & OWN) this.miscounted = true;
+    }
+  }
+}
+
+/** Pass 1 again, for the authors alone, knowing every superseded id (when pass 1 counted some). */
+class Recount implements V2Sink {
+  readonly users = new Users();
+  readonly authors: Authors;
+
+  constructor(private readonly scan: Scan) {
+    this.authors = new Authors(scan.owners);
+  }
+
+  add(t: Tweet, primary: boolean): void {
+    if (primary && !this.scan.superseded.has(t.id)) this.authors.add(t);
+  }
+
+  addOwner(): void {}
+  supersede(): void {}
 }
 
 /** An audited brand: its account and the accumulator of its tweets. */
@@ -110,6 +140,7 @@ class Fold implements V2Sink {
   }
 
   addOwner(): void {}
+  supersede(): void {}
 
   add(t: Tweet, primary: boolean): void {
     fillFromUsers(t, this.scan.users);
@@ -143,6 +174,9 @@ class Fold implements V2Sink {
         wait = true;
       }
     }
+    // An earlier version of an edited tweet: its answer is accounted for above, as pass 1 counted
+    // it, but the tweet itself is not counted.
+    if (this.scan.superseded.has(t.id)) return;
     for (const b of this.brands) {
       if (!isBy(t, b.account) || t.isRetweet) continue;
       b.acc.addTweet(t);
@@ -180,8 +214,8 @@ export async function auditV2Stream(opts: StreamAuditOptions): Promise<BrandResu
   const progress = opts.progress;
   const pace = new ReadingPace(progress, opts.file);
   /** "file: pass 1 of 2 (43%) · 0:12". */
-  const status = (pass: number) => async (bytesRead: number) => {
-    if (pace.due()) progress!.status(`${opts.file}: pass ${pass} of 2${shareRead(bytesRead, pace.size)} · ${clock(pace.elapsedMs())}`);
+  const status = (pass: number, of = 2) => async (bytesRead: number) => {
+    if (pace.due()) progress!.status(`${opts.file}: pass ${pass} of ${of}${shareRead(bytesRead, pace.size)} · ${clock(pace.elapsedMs())}`);
   };
   const scan = new Scan();
   try {
@@ -190,9 +224,23 @@ export async function auditV2Stream(opts: StreamAuditOptions): Promise<BrandResu
     progress?.clear();
   }
   if (scan.ownTweets === 0) throw new InputError(`${opts.file}: no tweets in this file (empty timeline)`);
+  // Pass 1 counted some tweets before it read the later versions superseding them. When the
+  // authors decide whose timeline it is, they are counted again without those (which changes
+  // counts, and which tweet of an author came first): one more pass, only then.
+  let authors = scan.authors;
+  const recount = scan.miscounted && !authors.ownersDecide(opts.handle);
+  if (recount) {
+    const again = new Recount(scan);
+    try {
+      await readV2JsonlAsync(opts.file, again, status(2, 3));
+    } finally {
+      progress?.clear();
+    }
+    authors = again.authors;
+  }
   // Whose timeline: the same rule as the whole-file reading, on each author's first tweet.
-  scan.authors.fillHandles(scan.users);
-  const accounts = opts.handle ? [scan.authors.pick(opts.handle, opts.file)] : scan.authors.brands();
+  authors.fillHandles(scan.users);
+  const accounts = opts.handle ? [authors.pick(opts.handle, opts.file)] : authors.brands();
   if (accounts.length === 0) throw new InputError(`${opts.file}: cannot tell whose timeline this is; name the brand with --handle`);
   const brands = accounts.map((account) => ({ account, acc: new BrandAccumulator(accountName(account), opts.timeZone) }));
 
@@ -205,7 +253,7 @@ export async function auditV2Stream(opts: StreamAuditOptions): Promise<BrandResu
     }
   };
   let folded: FoldResult[];
-  const pass2 = status(2);
+  const pass2 = recount ? status(3, 3) : status(2);
   try {
     await readV2JsonlAsync(opts.file, fold, async (bytesRead) => {
       await flush(false);

@@ -10,8 +10,9 @@ import { clock, sleep as realSleep, type Progress } from '../progress.js';
 export const ENDPOINTS = ['tweets', 'mentions'] as const;
 export type Endpoint = (typeof ENDPOINTS)[number];
 
-/** Fields asked for on every timeline page: enough to rebuild threads without per-tweet calls. */
-export const TWEET_FIELDS = 'created_at,author_id,conversation_id,in_reply_to_user_id,referenced_tweets,public_metrics';
+/** Fields asked for on every timeline page: enough to rebuild threads without per-tweet calls,
+ * and note_tweet, the whole text of posts over 280 characters (`text` holds them cut short). */
+export const TWEET_FIELDS = 'created_at,author_id,conversation_id,in_reply_to_user_id,referenced_tweets,public_metrics,note_tweet';
 /** Answered tweets and their authors arrive in `includes` of the same response. */
 export const EXPANSIONS = 'referenced_tweets.id,referenced_tweets.id.author_id,in_reply_to_user_id';
 /** Mentions are other people's tweets: their authors are worth naming too. */

@@ -27,6 +27,8 @@ export interface FakeTweet {
   in_reply_to_user_id?: string;
   referenced_tweets?: { type: 'replied_to' | 'retweeted' | 'quoted'; id: string }[];
   public_metrics: { retweet_count: number; reply_count: number; like_count: number; quote_count: number };
+  /** A post over 280 characters: `text` is then cut short, and this (asked for by tweet.fields) whole. */
+  note_tweet?: { text: string };
 }
 
 export interface RecordedRequest {
@@ -180,7 +182,7 @@ export class FakeXApi extends EventEmitter {
   private projectTweet(t: FakeTweet, fields = ''): Record<string, unknown> {
     const f = new Set(fields.split(',').filter(Boolean));
     const out: Record<string, unknown> = { edit_history_tweet_ids: [t.id], id: t.id, text: t.text };
-    for (const k of ['created_at', 'author_id', 'conversation_id', 'in_reply_to_user_id', 'referenced_tweets', 'public_metrics'] as const) {
+    for (const k of ['created_at', 'author_id', 'conversation_id', 'in_reply_to_user_id', 'referenced_tweets', 'public_metrics', 'note_tweet'] as const) {
       if (f.has(k) && t[k] !== undefined) out[k] = t[k];
     }
     return out;
