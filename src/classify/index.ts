@@ -49,10 +49,22 @@ const KIND_CUE = 3; // + the cue's place in CUE_NAMES
 class FeatureKinds {
   private readonly code: Uint8Array;
   private readonly quotedAt: (string | undefined)[];
+  /** Per cue × label: whether the cue's own feature favours the label (fixed per model). */
+  private readonly cueFavours: Uint8Array;
 
   constructor(readonly model: LinearModel) {
     this.code = new Uint8Array(model.size);
     this.quotedAt = new Array<string | undefined>(model.size);
+    const k = model.labels.length;
+    this.cueFavours = new Uint8Array(CUE_NAMES.length * k);
+    CUE_NAMES.forEach((cue, c) => {
+      for (let l = 0; l < k; l++) this.cueFavours[c * k + l] = model.favours(cueFeatureId(cue), l) ? 1 : 0;
+    });
+  }
+
+  /** Whether the cue's feature favours label `index` (model.favours, looked up once per model). */
+  favours(cue: CueName, index: number): boolean {
+    return this.cueFavours[CUE_INDEX[cue] * this.model.labels.length + index] === 1;
   }
 
   /** KIND_NONE, KIND_QUOTED or KIND_CUE + cue index, for a feature row. */
@@ -75,6 +87,7 @@ class FeatureKinds {
     return this.quotedAt[row]!;
   }
 }
+const CUE_INDEX = Object.fromEntries(CUE_NAMES.map((c, i) => [c, i])) as Record<CueName, number>;
 let kinds: FeatureKinds | null = null;
 const kindsFor = (m: LinearModel) => (kinds?.model === m ? kinds : (kinds = new FeatureKinds(m)));
 
@@ -142,7 +155,7 @@ function explain(m: LinearModel, cues: CueSet, rules: RuleDecision, ids: number[
   }
   if (rules.label === p.label) for (const h of rules.hits) if (!chosen.includes(h)) chosen.push(h);
   // The strongest features are often words; a cue that also favours the label reads better.
-  for (const h of cues.hits) if (!chosen.includes(h) && m.favours(cueFeatureId(h.cue), p.index)) chosen.push(h);
+  for (const h of cues.hits) if (!chosen.includes(h) && kinds.favours(h.cue, p.index)) chosen.push(h);
   const evidence: string[] = [];
   for (let i = 0; i < chosen.length && i < MAX_EVIDENCE; i++) evidence.push(evidenceOf(chosen[i]));
   if (words.length && evidence.length < MAX_EVIDENCE) {
