@@ -64,8 +64,8 @@ function labeledPool() {
 /**
  * 3,200 tweets of one brand as X API v2 timeline pages (JSONL, 100 tweets a page), each reply
  * addressed to its own person. `canned`: five wordings over and over (a feed of pasted
- * templates: the classifier meets few of its patterns); `varied`: the 1,995 labeled replies
- * and the tweets they answer (~1,600 distinct texts: it meets most of them, as on most feeds).
+ * templates: the classifier meets few of its patterns); `varied`: the labeled replies
+ * and the tweets they answer (~1,600 distinct texts when written: it meets most of them, as on most feeds).
  */
 function writeV2Timeline(file, kind) {
   const pool = kind === 'varied' ? labeledPool() : null;
