@@ -3,6 +3,7 @@
 // is never touched.
 // `--debug` traces are separate: they are asked for, so they print whatever stderr is.
 import { statSync } from 'node:fs';
+import { clipText } from './text.js';
 
 export interface ProgressStream {
   isTTY?: boolean;
@@ -27,7 +28,7 @@ export class Progress {
   status(text: string): void {
     if (!this.enabled) return;
     const width = Math.max(20, (this.stream.columns || 100) - 1); // 0 columns: unknown
-    this.stream.write(`\r\x1b[K${text.length > width ? `${text.slice(0, width - 1)}…` : text}`);
+    this.stream.write(`\r\x1b[K${clipText(text, width)}`);
     this.live = true;
   }
 

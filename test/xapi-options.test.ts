@@ -134,6 +134,13 @@ describe('progress', () => {
     expect(out.at(-1)).toBe('\r\x1b[K');
   });
 
+  it('cuts a status line wider than the terminal with an ellipsis, never inside an emoji', () => {
+    const out: string[] = [];
+    const p = new Progress({ isTTY: true, columns: 21, write: (s) => (out.push(s), true) });
+    p.status(`pages.jsonl ${'😀'.repeat(20)}`);
+    expect(out[0]).toBe(`\r\x1b[Kpages.jsonl ${'😀'.repeat(7)}…`);
+  });
+
   it('prints --debug traces whatever stderr is', () => {
     const out: string[] = [];
     new Progress({ isTTY: false, write: (s) => (out.push(s), true) }, { debug: true }).debug('GET /2/users/1/tweets → 200');
