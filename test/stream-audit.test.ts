@@ -12,7 +12,7 @@ import * as v2Stream from '../src/stream/v2-audit.js';
 import { auditSource } from '../src/commands/audit.js';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { Progress } from '../src/progress.js';
 import { reportFromState } from '../src/summary.js';
 import { abs, corpus, fixture, hasCorpus } from './helpers/paths.js';
@@ -73,6 +73,22 @@ describe('the streamed TWCS audit', () => {
     const whole = auditTimeline(loadFile(f), { file: f });
     expect(whole[0].counts).toMatchObject({ tweets: 2, replies: 2, deflecting: 1, resolving: 1 });
     expect(await streamed(f, 0)).toEqual(whole);
+  });
+
+  it('reads files joined with cat (the header again, behind a byte-order mark) as one, whole or streamed', async () => {
+    const one = writeCsv('one.csv', [
+      '1,111,True,Sun Oct 01 00:00:00 +0000 2017,@Brand my bill is wrong,2,',
+      '2,Brand,False,Sun Oct 01 00:10:00 +0000 2017,"@111 Sorry, please DM us your account number.",,1',
+      '3,222,True,Sun Oct 01 01:00:00 +0000 2017,@Brand refund still missing,4,',
+      '4,Brand,False,Sun Oct 01 01:05:00 +0000 2017,"@222 We\'ve refunded the charge today, it shows in 3-5 days.",,3',
+    ]);
+    const [head, ...rows] = readFileSync(one, 'utf8').trimEnd().split('\n');
+    const joined = join(dirname(one), 'joined.csv');
+    writeFileSync(joined, `${[head, ...rows.slice(0, 2)].join('\n')}\n\ufeff${[head, ...rows.slice(2)].join('\n')}\n`);
+    const whole = auditTimeline(loadFile(one), { file: joined });
+    expect(auditTimeline(loadFile(joined), { file: joined })).toEqual(whole);
+    expect(await streamed(joined, 0)).toEqual(whole);
+    expect(whole[0].counts).toMatchObject({ replies: 2, deflecting: 1, resolving: 1 });
   });
 
 });

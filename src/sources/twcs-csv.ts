@@ -160,6 +160,7 @@ export class TwcsReader {
   private readonly ids = new IdSet();
   /** Rows skipped for repeating an earlier row's tweet_id. */
   repeated = 0;
+  private headerNames: string[] = [];
 
   constructor(private readonly file: string) {
     this.csv = new CsvParser(file);
@@ -172,7 +173,11 @@ export class TwcsReader {
       const col = this.col;
       const id = normId(fields[col.tweet_id]);
       const author = fields[col.author_id]?.trim();
-      if (!id || !/^\d+$/.test(id) || !author) throw fileError(this.file, 'row without a numeric tweet_id or an author_id', line);
+      if (!id || !/^\d+$/.test(id) || !author) {
+        // The header again, where files were joined (`cat part-*.csv`): not a row.
+        if (this.isHeader(fields)) return;
+        throw fileError(this.file, 'row without a numeric tweet_id or an author_id', line);
+      }
       if (!this.ids.add(id)) {
         this.repeated++;
         return;
@@ -193,8 +198,13 @@ export class TwcsReader {
     if (final && !this.col) throw fileError(this.file, 'empty file');
   }
 
+  private isHeader(fields: string[]): boolean {
+    return fields.every((f, k) => f.trim() === this.headerNames[k]);
+  }
+
   private header(fields: string[]): void {
     const header = fields.map((h) => h.trim());
+    this.headerNames = header;
     const missing = TWCS_COLUMNS.filter((c) => !header.includes(c));
     if (missing.length) throw fileError(this.file, `CSV header lacks ${missing.join(', ')} (expected the TWCS layout: ${TWCS_COLUMNS.join(',')})`, 1);
     this.col = Object.fromEntries(header.map((h, k) => [h, k]));
