@@ -139,7 +139,7 @@ export const ACTION = list('action taken',
   p('should will + working fixed resolved back restored live up arrive reach show appear land reflect', /\b(?:should|will) (?:now )?(?:be )?(?:working|fixed|resolved|back|restored|live|up and running|arrive|reach you|show|appear|land|reflect)\b/),
   p("working looking investigating aware fixing deploying rolling identified found fixed + engineer engineers technician technicians team teams devs developers we we're we've", /\b(?:engineers?|technicians?|our (?:team|teams|devs|developers|engineers?)|we)(?:'re| are| have| 're)? (?:working on|looking into|investigating|aware of|on it|fixing|deploying|rolling out|have (?:identified|found|fixed))\b/),
   p("on + it + engineer engineers technician technicians team teams devs developers we we're we've", /\b(?:engineers?|technicians?|our (?:team|teams|devs|developers|engineers?)|we)(?:'re| are| have| 're)? (?:working on|looking into|investigating|aware of|on it|fixing|deploying|rolling out|have (?:identified|found|fixed))\b/),
-  p('fix patch update hotfix + coming way rolling rolls out live lands released deployed tonight today tomorrow week soon', /\b(?:fix|patch|update|hotfix)\b[^.!?]{0,50}\b(?:coming|on (?:its|the) way|rolling out|rolls out|is out|is live|goes live|go live|going live|lands|released|deployed|tonight|today|tomorrow|this week|soon)\b/),
+  p('fix patch update hotfix + coming way rolling rolls out live lands released deployed tonight today tomorrow week soon', /\b(?:fix|patch(?! notes)|update|hotfix)\b[^.!?]{0,50}\b(?:coming|on (?:its|the) way|rolling out|rolls out|is out|is live|goes live|go live|going live|lands|released|deployed|tonight|today|tomorrow|this week|soon)\b/),
   p("^i we i'll we'll + i'll we'll will can + get have make send sort fix refund credit arrange book change add update escalate raise look check follow keep", /\b(?:i|we)(?:'ll| will| can) (?:get|have|make|send|sort|fix|refund|credit|arrange|book|change|add|update|escalate|raise|look into|check|follow up|keep you)\b[^.!?;,]{0,20}/),
   // A fault put right at a stated time ("fixed at 00:25", "restored by 9am").
   p('fixed resolved restored back + at by since', /\b(?:fixed|resolved|restored|back online|back up and running) (?:at|by|since|as of) \d/),
@@ -186,6 +186,12 @@ export const THIRD_PARTY = list('third party',
   p(`^handed passed + over to + ${THIRD_PARTY_WORDS}`, new RegExp(`\\b(?:handed|passed) (?:over )?to (?:the |your |a )?(?:[a-z]+ )?${THIRD_PARTIES}\\b`)),
   // A company named as the one to go to ("get in touch with Acme Support").
   p('^contact reach get speak talk + support service care desk helpdesk', /\b(?:contact|reach out to|get in touch with|speak (?:to|with)|talk to) (?!(?:our|the|us|a|an|customer|technical|tech|live|billing|account|sales|member|premium|priority|chat|email|phone|web|online|dedicated|specialist|support|your)\b)(?:[a-z0-9&'-]+ ){1,2}(?:support|customer (?:service|support|care)|help ?desk)\b/),
+  // A known fault in another company's product ("a known issue with Samsung's latest update").
+  p('issue issues problem problems bug bugs fault faults outage glitch + with on in', /\b(?:issue|problem|bug|fault|outage|glitch)s? (?:with|on|in) (?!(?:your|our|the|this|that|my|its|their)\b)[a-z0-9&.-]+'s\b/),
+  // The other party's own delays or faults ("our courier partner DPD is having delays").
+  p(`having experiencing seeing facing + delays delay issues problems outage outages disruption + ${THIRD_PARTY_WORDS} partner partners`, new RegExp(`\\b(?:${THIRD_PARTIES}|(?:courier|delivery|shipping|logistics) partners?)(?: [a-z0-9&]+)? (?:is|are) (?:having|experiencing|seeing|facing) (?:some |an? )?(?:delays?|issues|problems|an outage|outages|disruption)\\b`)),
+  // A named party that handles it itself ("Apple handles all App Store refunds").
+  p(`handles manages controls decides processes + ${THIRD_PARTY_WORDS}`, new RegExp(`\\b${THIRD_PARTIES} (?:handles|manages|controls|decides|processes)\\b`)),
   p('one + for + them their', /\bone for (?:them|their (?:team|support))\b/),
   // The account or product is another company's ("administered directly by Google Play", "not developed by us").
   p('administered managed developed made run operated handled sold owned controlled maintained supported billed + by + us', /\bnot (?:administered|managed|developed|made|run|operated|handled|sold|owned|controlled|maintained|supported|billed) by us\b/),
@@ -225,7 +231,7 @@ export const OUTSIDE_FORCE = list('outside force',
   p('license licensing rights content available', /\blicens(?:e|ing) (?:restrictions|agreements?|changes|reasons|rights|issues)\b|\brights holders?\b|\bcontent owners?\b|\bnot available in your (?:region|country|area)\b/),
   p('required obliged obligated comply + law laws regulation regulations regulators regulator', /\b(?:required|obliged|obligated) (?:by (?:law|regulations?|regulators?) )?to comply with\b|\b(?:required|obliged|obligated) by (?:law|regulations?|regulators?)\b|\bcomply with (?:the |local )?(?:laws?|regulations?)\b/),
   p('contractual + agreement agreements obligations obligation', /\bcontractual (?:agreements?|obligations?)\b/),
-  p('high higher', /\b(?:extremely|unusually|very) high (?:call )?(?:volumes?|demand)\b|\bhigher than (?:usual|normal) (?:volumes?|demand)\b/),
+  p('high higher heavy unprecedented increased + demand volume volumes', /\b(?:extremely |unusually |very )?(?:high|heavy|unprecedented|increased) (?:call )?(?:volumes?|demand)\b|\bhigher than (?:usual|normal) (?:volumes?|demand)\b/),
 );
 /** A policy or terms given as the reason for a refusal. */
 export const POLICY_REFUSAL = list('policy as refusal',
@@ -233,12 +239,15 @@ export const POLICY_REFUSAL = list('policy as refusal',
   p('policy policies terms rules', /\b(?:policy|policies|terms|rules) (?:doesn't|does not|don't|do not|won't|will not|can't|cannot) (?:allow|permit|let)\b/),
   p('unable able position permitted allowed', /\b(?:we(?:'re| are)|i(?:'m| am)) (?:unable|not able|not in a position|not permitted|not allowed) to (?:refund|offer|provide|compensate|reimburse|cancel|change|honou?r|accept|exchange|extend|make an exception|issue|give|reinstate|waive)\b/),
   p("we + refund offer provide compensate reimburse honor honour accept exchange extend make issue give waive reinstate override reverse", /\bwe (?:can't|cannot|can not|don't|do not|won't|will not) (?:refund|offer|provide|compensate|reimburse|honou?r|accept|exchange|extend|make (?:an )?exceptions?|issue refunds|give|waive|reinstate|override|reverse)\b/),
+  p('responsible liable + not', /\b(?:we(?:'re| are)|we can't be|we cannot be|[a-z]+ (?:is|are)) not (?:responsible|liable) for\b/),
   p('non-refundable nonrefundable non refundable refund refunds final eligible', /\b(?:non-?refundable|no refunds?|final sale|all sales are final|not eligible for (?:a )?(?:refund|compensation|exchange|return))\b/),
 );
 /** Denials of blame: "not your fault", "we're not blaming you". */
 export const BLAME_NEGATION = list('not blaming',
   p("^not isn't is wasn't no our + fault something anything down blaming mistake error bad", /\b(?:not|isn't|is not|wasn't|no) (?:your fault|something you did|down to you|anything you did)\b|\bnot blaming you\b|\bno fault of yours\b|\bour (?:mistake|fault|error|bad)\b/),
   p("not isn't wasn't + on + you", /\b(?:not|isn't|is not|wasn't) on you\b/),
+  // "nothing on your end", "that's not on the courier — we sent it late": the fault denied.
+  p("not isn't wasn't nothing + end side courier carrier bank seller driver", /\b(?:not|isn't|is not|wasn't|nothing) (?:anything |something )?(?:on|at|from|with) (?:your|the) (?:end|side|courier|carrier|bank|seller|driver)\b/),
   p('on + us', /\bon us\b/),
 );
 /** After a refusal, what the brand offers instead (tie-break 4). */
@@ -249,14 +258,14 @@ export const ALTERNATIVE = list('alternative offered',
 
 // ── Other: no problem being worked on ───────────────────────────────────────────────────────
 export const THANKS = list('thanks or praise',
-  p('^thanks thank', /\bthanks? (?:so much |a lot |a bunch |again |heaps )?(?:for (?:the|your|being|sharing|choosing|flying|shopping|riding|tagging|watching|listening|following|joining|stopping)|you+)\b/),
+  p('^thanks thank', /\bthanks? (?:so much |a lot |a bunch |again |heaps )?(?:for (?:the|your|being|sharing|choosing|flying|shopping|riding|tagging|watching|listening|following|joining|stopping|sticking)|you+)\b/),
   p('^thank thanks cheers ty', /\b(?:thank you|thanks|cheers|ty)\b[^.!?]{0,15}(?:[!💙❤️😊🙌🎉✨😍💜💚🧡💛👏]|$)/u),
-  p('glad happy pleased delighted thrilled love lovely great awesome amazing fantastic wonderful', /\b(?:glad|happy|pleased|delighted|thrilled|love|lovely|great|awesome|amazing|fantastic|wonderful) (?:to hear|you|that|it|this|to see|to have|to help)\b/),
+  p('glad happy pleased delighted thrilled love lovely great awesome amazing fantastic wonderful nice', /\b(?:glad|happy|pleased|delighted|thrilled|love|lovely|great|awesome|amazing|fantastic|wonderful|nice) (?:to hear|you|that|it|this|to see|to have|to help)\b/),
   p('welcome best awesome amazing pleasure anytime problem', /\b(?:you're|you are) (?:welcome|the best|awesome|amazing)\b|\bmy pleasure\b|\bour pleasure\b|\banytime\b|\bno problem at all\b/),
   p('happy merry', /\b(?:happy|merry) (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|weekend|birthday|holidays|new year|christmas|thanksgiving|easter|anniversary)\b/),
   p('congrats congratulations congrat congratulation welcome enjoy', /\bcongrat\w*|\bwelcome (?:aboard|to the|back)\b|\benjoy\b/),
   p('have + great good lovely wonderful awesome fab nice', /\bhave (?:a|an) (?:great|good|lovely|wonderful|awesome|fab|nice)\b/),
-  p("glad + it's is that's we everything", /\bglad (?:it's|it is|that's|we could|everything)\b/),
+  p("glad + it's is that's we everything the your", /\bglad (?:it's|it is|that's|we could|everything|the|your)\b/),
   p('great + hear', /\bgreat to hear\b/),
   p("that's + great awesome amazing", /\bthat's (?:great|awesome|amazing)\b/),
 );

@@ -16,7 +16,7 @@ export interface Normalized {
 const SIGN_OFF = /(?:^|\s)((?:\^|\*|~|\/|-|–|—)\s?[A-Z][A-Za-z]{0,11}(?:\s[A-Z]\.?)?)\s*$/;
 const PART = /(?:^|\s)\(?(\d)\s?\/\s?(\d)\)?(?=\s|$)/;
 const LEADING_MENTIONS = /^(?:\s*[@＠]\w+)+/;
-// An email address written out reads as the word "email", as a masked one does.
+// An email address written out reads as "email address": a channel, as a masked one is.
 const EMAIL_ADDRESS = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g;
 const MENTION = /[@＠]\w+/g;
 const URL_RE = /https?:\/\/\S+|\b(?:www\.)\S+/gi;
@@ -88,7 +88,7 @@ export function normalize(raw: string): Normalized {
     // Leading @mentions address the person; they carry no meaning.
     s = s.replace(LEADING_MENTIONS, '');
     if (s.includes('.')) {
-      const t = s.replace(EMAIL_ADDRESS, ' email ');
+      const t = s.replace(EMAIL_ADDRESS, ' email address ');
       if (t !== s) {
         s = t;
         spaces = true;
