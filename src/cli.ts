@@ -6,6 +6,7 @@ import { INPUT_FORMATS } from './model.js';
 import { EXIT } from './errors.js';
 import { REPORT_FORMATS } from './render/formats.js';
 import { ROOT_URL } from './paths.js';
+import { MAX_WORKERS } from './commands/options.js';
 
 function version(): string {
   const pkg = JSON.parse(readFileSync(new URL('package.json', ROOT_URL), 'utf8')) as { version: string };
@@ -55,7 +56,7 @@ export function buildProgram(): Command {
     .option('--fail-under <score>', 'exit 1 when a brand scores below this (0-100)')
     .option('--top <n>', 'rank the brands in a league table and show the best n (table, md, html; --json gives every brand)')
     .option('--summary-only', 'keep only mergeable summaries, not every reply (files of millions of tweets; with --json, the input of `merge`)')
-    .option('--workers <n>', 'worker threads for the replies of big files, 0-32 (default: 2 above 8 MB, else 0)')
+    .option('--workers <n>', `worker threads for the replies of big files, 0-${MAX_WORKERS} (default: 2 above 8 MB, else 0)`)
     .addHelpText('after', `
 Examples:
   $ feedhealth audit fixtures/acmecare.jsonl

@@ -52,7 +52,9 @@ export function toIso(value: unknown): string | undefined {
 // them) is UTC, as `--since` reads one: Date.parse would take the machine's zone, and the same
 // file would give another report on another machine.
 const ISO_NO_ZONE = /^(\d{4}-\d\d-\d\d)[T ](\d\d:\d\d(?::\d\d(?:\.\d+)?)?)$/;
-const NAMES_ZONE = /\d[zZ]\b|[+-]\d\d:?\d\d\b|\b(?:UTC|GMT)\b/;
+// A zone is named after the time ("22:10:47Z", "22:10 +0100", "GMT+1") or by name ("UTC", "EST");
+// a "-2017" in "10-31-2017" is a date, not an offset.
+const NAMES_ZONE = /\d\d:\d\d(?::\d\d(?:\.\d+)?)?\s*(?:[zZ]\b|(?:GMT|UTC)?\s*[+-]\d\d:?\d\d\b)|\b(?:UTC?|GMT|[ECMP][SD]T)\b/;
 
 /** Any other shape Date reads, taken as UTC when it names no zone; undefined when Date cannot read it. */
 function otherDate(value: string): string | undefined {
@@ -112,11 +114,21 @@ export function flatText(s: string): string {
 }
 
 /**
- * `s` cut to `max` characters with an ellipsis as the last, counting code points: cutting UTF-16
- * units would split an emoji's surrogate pair and print U+FFFD. Shared by every renderer.
+ * `s` cut to `max` characters with an ellipsis as the last, counting what a reader sees as one
+ * character (a grapheme: "👩‍💻", "🇬🇧", an emoji with its skin tone): cutting UTF-16 units would
+ * split a surrogate pair and print U+FFFD, cutting code points would split a flag. Shared by every
+ * renderer.
  */
 export function clipText(s: string, max: number): string {
-  if (s.length <= max) return s; // never more code points than units: short enough as it is
-  const cps = [...s];
-  return cps.length > max ? `${cps.slice(0, max - 1).join('')}…` : s;
+  if (s.length <= max) return s; // never more graphemes than units: short enough as it is
+  let n = 0;
+  let end = 0;
+  for (const { index } of graphemes().segment(s)) {
+    if (n === max - 1) end = index; // where the ellipsis would go
+    if (++n > max) return `${s.slice(0, end)}…`;
+  }
+  return s;
 }
+
+let segmenter: Intl.Segmenter | undefined;
+const graphemes = () => (segmenter ??= new Intl.Segmenter(undefined, { granularity: 'grapheme' }));

@@ -145,7 +145,8 @@ describe('hard cases for the reply classifier', () => {
 
   it('reads an email address written out as an email request, like a masked one', () => {
     expect(normalize('Email us at help@shop.example.com today').text).toBe('email us at email address today');
-    expect(label('Drop a note to refunds@shop.example with your order number and we\'ll get it moving.', "where's my refund")).toBe('deflecting');
+    expect(cuesFor('Please write to refunds@shop.example with your order number.', "where's my refund").has('email')?.phrase).toBe('write to email');
+    expect(label('Please write to refunds@shop.example with your order number.', "where's my refund")).toBe('deflecting');
   });
 
   it('takes a link path of locale and help segments as a generic page, and a page about one thing as specific', () => {
@@ -195,6 +196,32 @@ describe('hard cases for the reply classifier', () => {
   it('reads "we\'ll pass it on" as a brush-off to a complaint, and as thanks to praise', () => {
     expect(label("Sorry to hear that. We'll pass your comments on to the team.", 'your new opening hours are a joke')).toBe('deflecting');
     expect(label("Aw, that's so nice to hear! We'll pass your kind words on to the team 😊", 'the staff at your Leeds branch were brilliant today')).toBe('other');
+  });
+
+  // Replies a review found the cues above misreading; each must not be blamed or sent away.
+  it('does not take status updates and the brand\'s own mistakes for blame', () => {
+    const notBlaming: [string, string][] = [
+      ["Our driver's notes show your parcel was left on the doorstep at 2:14pm", "where's my parcel"],
+      ["Sorry, the wrong size was selected by our warehouse team. We'll send the right one out today.", 'you sent the wrong size'],
+      ["An incorrect price was used on our website, so we've refunded the difference.", 'charged more than the price shown'],
+      ['The total shown at checkout already includes VAT', 'does the price include vat?'],
+      ['Your order was handed over to the courier this morning, it should arrive tomorrow', 'where is my order'],
+      ['This feature is supported by all major browsers', 'does it work on firefox?'],
+      ["Please speak to someone in support, they're on 0800 123 4567.", 'need help with my bill'],
+    ];
+    for (const [text, answered] of notBlaming) expect(label(text, answered), text).not.toBe('blaming');
+    expect(evidence('Our engineers will take a look at the site tomorrow morning to fix the mast', 'no signal in my village')).not.toContain('support channel');
+    expect(evidence("We don't have a fix for this just yet, but we'll keep you posted as soon as we do.", 'bug still there')).not.toMatch(/action taken: "fix/);
+  });
+
+  it('finds "restored as of 9am" and "obliged to comply with GDPR" through their anchors', () => {
+    expect(cuesFor('Service restored as of 9am, sorry for the wait.', 'is the app down?').has('action')?.phrase).toBe('restored as of 9');
+    expect(evidence("We're obliged to comply with GDPR, so we can't share that.", 'tell me who accessed my account')).toContain('outside force: "obliged to comply with"');
+  });
+
+  it('hears no request for a channel in "my phone won\'t charge?"', () => {
+    expect(cuesFor('Give us a call on 0800 123 456 and we can look into it.', "my phone wont charge?").has('askedForChannel')).toBeUndefined();
+    expect(cuesFor('x', 'why is my email not syncing?').has('askedForChannel')).toBeUndefined();
   });
 });
 

@@ -79,6 +79,9 @@ describe('time and tallies', () => {
         expect(toIso('2024-05-01T10:00:00+02:00'), tz).toBe('2024-05-01T08:00:00.000Z');
         expect(toIso('Tue Oct 31 22:10:47 +0100 2017'), tz).toBe('2017-10-31T21:10:47.000Z');
         expect(toIso('Oct 31 2017 22:10 GMT'), tz).toBe('2017-10-31T22:10:00.000Z');
+        expect(toIso('2017-10-31 22:10:47 EST'), tz).toBe('2017-11-01T03:10:47.000Z');
+        // "-2017" is the year, not an offset.
+        expect(toIso('10-31-2017 22:10:47'), tz).toBe('2017-10-31T22:10:47.000Z');
       }
     } finally {
       if (zone === undefined) delete process.env.TZ;

@@ -29,4 +29,12 @@ describe('clipText', () => {
       expect([...clipped], `max ${max}`).toHaveLength(max);
     }
   });
+
+  it('keeps emoji made of several code points whole: a flag, a ZWJ sequence, a skin tone', () => {
+    expect(clipText('ab🇬🇧🇫🇷xyz', 4)).toBe('ab🇬🇧…');
+    expect(clipText('ab👩‍💻xyz', 4)).toBe('ab👩‍💻…');
+    expect(clipText('ab👍🏽👍🏽👍🏽', 4)).toBe('ab👍🏽…');
+    expect(clipText('abc', 1)).toBe('…');
+  });
 });
+

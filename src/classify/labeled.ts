@@ -21,8 +21,8 @@ export function readLabeled(file: string, { keepAmbiguous = false } = {}): Label
   } catch (err) {
     throw fsError(file, err);
   }
-  assertText(bytes.subarray(0, 65536), file, 'labeled JSONL lines {text, inReplyToText?, label}');
-  let text = bytes.toString('utf8');
+  assertText(bytes, file, 'labeled JSONL lines {text, inReplyToText?, label}');
+  const text = bytes.toString('utf8');
   const out: LabeledExample[] = [];
   // A byte-order mark (Windows editors) is not content.
   text.replace(/^\ufeff/, '').split('\n').forEach((line, i) => {

@@ -80,12 +80,12 @@ export const CHANNEL = list('support channel',
   p('^contact reach get speak talk', /\b(?:contact|reach out to|get in touch with|speak (?:to|with)|talk to) (?:us|our (?:[a-z]+ ){0,2}(?:team|specialists|experts|agents|colleagues|support|department|desk))\b/),
   p('^get reach contact + touch reach contact', /\b(?:get in touch|reach out|reach us|contact us|contact support)\b/),
   p('support help + team desk center centre + help assist look', /\b(?:support|help) (?:team|desk|center|centre)\b[^.!?]{0,25}\b(?:can|will|would be able to) (?:help|assist|look)\b/),
-  p('@user', /\b(?:our|the) [a-z]+ team (?:at|on|via) @user\b|\breach (?:out to )?@user\b|\btweet @user\b|\bhead over to @user\b/),
+  p('@user', /\b(?:our|the) [a-z]+ team (?:at|on|via) @user\b|\breach (?:out to )?@user\b|\btweet @user\b|\bhead over to @user\b|\bour @user\b/),
   p('visit', /\bvisit (?:a |your |the )?(?:local )?(?:store|branch|genius bar|service cent(?:er|re))\b/),
   // The brand's generic pages (FAQs, website, help section) named with no link: a link that
   // follows in the sentence is judged by what it points to instead.
   p('^have take look check see visit head go browse read + faq faqs website site help support',
-    /\b(?:have a look at|take a look at|look at|check|check out|see|visit|head to|go to|browse|read) (?:our|the) (?:faqs?|faq page|website|web ?site|site|help (?:centre|center|section|pages?|hub)|support (?:site|section|pages?|centre|center|hub))\b(?![^.!?]{0,25}\burl\b)/),
+    /\b(?:have a look at|take a look at|look at|check|check out|see|visit|head to|go to|browse|read) (?:(?:our|the) (?:faqs?|faq page|website|web ?site|help (?:centre|center|section|pages?|hub)|support (?:site|section|pages?|centre|center|hub))|our site)\b(?![^.!?]{0,25}\burl\b)/),
   p('info information details everything answer answers + website site faq faqs help',
     /\b(?:all (?:the )?(?:info|information|details|answers)|everything(?: you need(?: to know)?)?|more (?:info|information|details)|full details|the answers?)\b[^.!?]{0,25}\b(?:on|in|at) (?:our|the) (?:website|web ?site|site|faqs?|faq page|help (?:centre|center|section|pages?|hub))\b(?![^.!?]{0,25}\burl\b)/),
   p('website site faq faqs help + has have covers cover explains explain',
@@ -127,8 +127,8 @@ export const STEPS = list('steps',
   p('^here + how what steps guide more link where', /\bhere(?:'s| is| are) (?:how|what|the steps|a guide|some steps|more info|the link|where)\b/),
   p('steps instructions + these here below this follow', /\bthese steps\b|\bsteps (?:here|below|in this)\b|\bfollow (?:the|these) (?:steps|instructions)\b/),
   p('^this + article guide page link faq', /\bthis (?:article|guide|page|link|help article|support article|faq)\b[^.!?]{0,40}\b(?:explain|show|walk|cover|help|has|detail|tell|outline)\w*/),
-  // "our FAQs" is a generic page unless a link to the page follows (see CHANNEL).
-  p('article guide faq faqs tutorial', /\b(?:check out|take a look at|have a look at|see|read) (?:(?:this|our|the) (?:article|guide|help article|support article|tutorial)|this faq|(?:our|the) faqs?(?=[^.!?]{0,25}\burl\b))\b/),
+  // "Our FAQs" are judged by the link that follows, if any (see CHANNEL): not a step by themselves.
+  p('article guide faq tutorial', /\b(?:check out|take a look at|have a look at|see|read) (?:(?:this|our|the) (?:article|guide|help article|support article|tutorial)|this faq)\b/),
   p('^you + can + appeal reset cancel request change update find check track manage download restore recover turn add remove set use get claim submit do learn', /\byou can (?:appeal|reset|cancel|request|change|update|find(?! (?:help|more|answers|support|everything|all)\b)|check|track|manage|download|restore|recover|turn|add|remove|set|use|get|claim|submit an appeal|do this|learn)\b[^.!?;,]{0,25}/),
 );
 /** Something the brand has done or commits to do. */
@@ -139,17 +139,17 @@ export const ACTION = list('action taken',
   p('should will + working fixed resolved back restored live up arrive reach show appear land reflect', /\b(?:should|will) (?:now )?(?:be )?(?:working|fixed|resolved|back|restored|live|up and running|arrive|reach you|show|appear|land|reflect)\b/),
   p("working looking investigating aware fixing deploying rolling identified found fixed + engineer engineers technician technicians team teams devs developers we we're we've", /\b(?:engineers?|technicians?|our (?:team|teams|devs|developers|engineers?)|we)(?:'re| are| have| 're)? (?:working on|looking into|investigating|aware of|on it|fixing|deploying|rolling out|have (?:identified|found|fixed))\b/),
   p("on + it + engineer engineers technician technicians team teams devs developers we we're we've", /\b(?:engineers?|technicians?|our (?:team|teams|devs|developers|engineers?)|we)(?:'re| are| have| 're)? (?:working on|looking into|investigating|aware of|on it|fixing|deploying|rolling out|have (?:identified|found|fixed))\b/),
-  p('fix patch update hotfix + coming way rolling rolls out live lands released deployed tonight today tomorrow week soon', /\b(?:fix|patch(?! notes)|update|hotfix)\b[^.!?]{0,50}\b(?:coming|on (?:its|the) way|rolling out|rolls out|is out|is live|goes live|go live|going live|lands|released|deployed|tonight|today|tomorrow|this week|soon)\b/),
+  p('fix patch update hotfix + coming way rolling rolls out live lands released deployed tonight today tomorrow week soon', /(?<!\b(?:no|don't have a|do not have a|haven't got a|not a) )\b(?:fix|patch(?! notes)|update|hotfix)\b[^.!?]{0,50}\b(?:coming|on (?:its|the) way|rolling out|rolls out|is out|is live|goes live|go live|going live|lands|released|deployed|tonight|today|tomorrow|this week|soon)\b/),
   p("^i we i'll we'll + i'll we'll will can + get have make send sort fix refund credit arrange book change add update escalate raise look check follow keep", /\b(?:i|we)(?:'ll| will| can) (?:get|have|make|send|sort|fix|refund|credit|arrange|book|change|add|update|escalate|raise|look into|check|follow up|keep you)\b[^.!?;,]{0,20}/),
   // A fault put right at a stated time ("fixed at 00:25", "restored by 9am").
-  p('fixed resolved restored back + at by since', /\b(?:fixed|resolved|restored|back online|back up and running) (?:at|by|since|as of) \d/),
+  p('fixed resolved restored back + at by since as', /\b(?:fixed|resolved|restored|back online|back up and running) (?:at|by|since|as of) \d/),
   p('confirmed booked sorted active activated way place ready', /\b(?:is|are|has been|have been|'s|'re) (?:now |all )?(?:confirmed|booked|sorted|active|activated|on (?:its|the) way|in place|ready)\b/),
   p('sorted fixed done set should', /\ball (?:sorted|fixed|done|set)\b|\bdone[,!] |\byou(?:'re| are) all set\b|\byou should (?:now )?(?:see|have(?! (?:selected|chosen|picked|booked|ordered|opted|checked|read|contacted|called|entered|used|paid|added|kept|followed|told|let|made sure|done)\b)|be able)\b/),
 );
 /** A direct answer to what the person asked. */
 export const ANSWER = list('direct answer',
-  p('available included free expected due scheduled planned live out coming back open closed supported compatible possible valid + s is be was',
-    /\b(?:it|this|that|the [a-z]+)(?:'s| is| will be| should be| was) (?:available|included|free|expected|due|scheduled|planned|live|out|coming|back|open|closed|supported|compatible|possible|valid)\b/),
+  p('available included free expected due scheduled planned live out coming back open closed supported compatible possible valid + s is are be was',
+    /\b(?:it|this|that|the [a-z]+|[a-z]+)(?:'s| is| are| will be| should be| was) (?:available|included|free|expected|due|scheduled|planned|live|out|coming|back|open|closed|supported|compatible|possible|valid)\b/),
   p('^yes yep yup no nope', /\b(?:yes|yep|yup|no|nope)[,!.] (?:it|you|the|this|that|we|they|there|all)\b/),
   p('moment currently now', /\b(?:at the moment|currently|right now),? (?:you can|it's|the|we)\b/),
   p('option setting feature button toggle menu limit fee price cost deadline cut-off cutoff', /\bthe (?:option|setting|feature|button|toggle|menu|limit|fee|price|cost|deadline|cut-?off)\b[^.!?]{0,20}\b(?:is|are|can be|lives|sits|will)\b/),
@@ -160,10 +160,11 @@ export const ANSWER = list('direct answer',
 export const DIAGNOSTIC = list('diagnostic question',
   p('which what + version device model browser app os operating platform console phone plan error message flight route station store branch carrier country region card game setting settings', /\b(?:which|what) (?:version|device|model|browser|app|os|operating system|platform|console|phone|plan|error|message|flight|route|station|store|branch|carrier|country|region|card|game|settings?)\b[^?]{0,80}\?/),
   p('are were + using seeing getting on connected able signed logged trying + #q', /\b(?:are|were) you (?:using|seeing|getting|on|connected|able|signed|logged|trying)\b[^?]{0,80}\?/),
-  p('happen work show appear load play occur tried updated restarted seeing getting see get try confirm share let tell + does did do is has have can + #q', /\b(?:does|did|do|is|has|have|can you) (?:this|it|that|you|the|your)\b[^?]{0,80}\b(?:happen|work|show|appear|load|play|occur|tried|updated|restarted|seeing|getting|see|get|try|confirm|share|let us know|tell us)\b[^?]{0,60}\?/),
+  p('happen work show appear load play occur tried updated restarted seeing getting see get try confirm share let tell + does did do is has have can + #q', /\b(?:does|did|do|is|has|have|can you) (?:this|it|that|you|the|your)\b(?! tried our new)[^?]{0,80}\b(?:happen|work|show|appear|load|play|occur|tried|updated|restarted|seeing|getting|see|get|try|confirm|share|let us know|tell us)\b[^?]{0,60}\?/),
   p('when where how + #q', /\b(?:when|where|how long|how often) (?:did|does|do|have|has|is|are|were)\b[^?]{0,80}\?/),
   // Either/or questions about what the person sees ("is the light orange or red?").
-  p('^is are was were does did do has have + or + #q', /\b(?:is|are|was|were|does|did|do|has|have) (?:the|your|it|this|that|there|you)\b[^?]{0,60}\bor\b[^?]{0,40}\?/),
+  // (Not "is it OK if we call, or would you prefer email?": that offers channels.)
+  p('^is are was were does did do has have + or + #q', /\b(?:is|are|was|were|does|did|do|has|have) (?:the|your|it|this|that|there|you)\b(?![^?]{0,100}\b(?:call|email|e-mail|dm|chat|message|phone|ring)\b)[^?]{0,60}\bor\b[^?]{0,40}\?/),
   p("^what what's + error code message model version serial order reference + #q", /\bwhat(?:'s| is| was| are| were) (?:the|your) (?:exact )?(?:error|code|message|model|version|serial|order number|reference)\b[^?]{0,60}\?/),
   p('could + tell let share confirm', /\bcould you (?:tell us|let us know|share|confirm)\b[^.?!]{0,80}(?:\?|\.|$)/),
   p('can + tell let share confirm send screenshot + #q', /\bcan you (?:tell us|let us know|share|confirm|send us a screenshot|screenshot)\b[^?]{0,80}\?/),
@@ -181,21 +182,23 @@ const THIRD_PARTY_WORDS = 'bank card carrier courier delivery postal post seller
 /** Handing the person over to someone outside the brand. */
 export const THIRD_PARTY = list('third party',
   p(`^contact reach get speak talk check call ask raise take refer go direct follow + ${THIRD_PARTY_WORDS}`, new RegExp(`\\b(?:contact|reach out to|get in touch with|speak (?:to|with)|talk to|check with|call|ask|raise (?:it|this) with|take (?:it|this|that) up with|refer to|go back to|direct (?:your|this) [a-z]+ to|follow up with|reach) (?:(?:your|the|their|that|a)(?: [a-z]+)? )?${THIRD_PARTIES}\\b`)),
-  p(`by + handled managed controlled decided made set processed run operated owned issued authorised authorized administered maintained billed determined caused sold shipped fulfilled delivered provided + ${THIRD_PARTY_WORDS}`, new RegExp(`\\b(?:handled|managed|controlled|decided|made|set|processed|run|operated|owned|issued|authori[sz]ed|administered|maintained|billed|determined|caused|sold|shipped|fulfilled|delivered|provided) (?:directly )?by (?:the |your |our |a |their )?(?:[a-z]+ )?${THIRD_PARTIES}\\b`)),
+  p(`by + handled managed controlled decided set processed run operated owned issued administered maintained billed determined caused sold shipped fulfilled delivered provided + ${THIRD_PARTY_WORDS}`, new RegExp(`\\b(?:handled|managed|controlled|decided|set|processed|run|operated|owned|issued|administered|maintained|billed|determined|caused|sold|shipped|fulfilled|delivered|provided) (?:directly )?by (?:the |your |our |a |their )?(?:[a-z]+ )?${THIRD_PARTIES}\\b`)),
   // "our partners at FedEx are responsible for…": a named partner's duty.
-  p(`^handed passed + over to + ${THIRD_PARTY_WORDS}`, new RegExp(`\\b(?:handed|passed) (?:over )?to (?:the |your |a )?(?:[a-z]+ )?${THIRD_PARTIES}\\b`)),
+  // Handed over, and the matter theirs now ("…to Royal Mail, so they'll be best placed to help"),
+  // not a status update ("handed to the courier this morning, it should arrive tomorrow").
+  p(`^handed passed + over to + ${THIRD_PARTY_WORDS}`, new RegExp(`\\b(?:handed|passed) (?:over )?to (?:the |your |a )?(?:[a-z]+ )?${THIRD_PARTIES}\\b(?=[^.!?]{0,40}\\b(?:best placed|responsible|able to (?:help|tell|advise|confirm)|can (?:help|tell|advise|confirm)|one for them|for them to|contact them|speak to them|raise it with them|ask them)\\b)`)),
   // A company named as the one to go to ("get in touch with Acme Support").
-  p('^contact reach get speak talk + support service care desk helpdesk', /\b(?:contact|reach out to|get in touch with|speak (?:to|with)|talk to) (?!(?:our|the|us|a|an|customer|technical|tech|live|billing|account|sales|member|premium|priority|chat|email|phone|web|online|dedicated|specialist|support|your)\b)(?:[a-z0-9&'-]+ ){1,2}(?:support|customer (?:service|support|care)|help ?desk)\b/),
+  p('^contact reach get speak talk + support service care desk helpdesk', /\b(?:contact|reach out to|get in touch with|speak (?:to|with)|talk to) (?!(?:our|the|us|a|an|customer|technical|tech|live|billing|account|sales|member|premium|priority|chat|email|phone|web|online|dedicated|specialist|support|your|someone|somebody|one|anyone|anybody|them|my|player|players)\b)(?:[a-z0-9&'-]+ ){1,2}(?:support|customer (?:service|support|care)|help ?desk)\b/),
   // A known fault in another company's product ("a known issue with Samsung's latest update").
   p('issue issues problem problems bug bugs fault faults outage glitch + with on in', /\b(?:issue|problem|bug|fault|outage|glitch)s? (?:with|on|in) (?!(?:your|our|the|this|that|my|its|their)\b)[a-z0-9&.-]+'s\b/),
   // The other party's own delays or faults ("our courier partner DPD is having delays").
   p(`having experiencing seeing facing + delays delay issues problems outage outages disruption + ${THIRD_PARTY_WORDS} partner partners`, new RegExp(`\\b(?:${THIRD_PARTIES}|(?:courier|delivery|shipping|logistics) partners?)(?: [a-z0-9&]+)? (?:is|are) (?:having|experiencing|seeing|facing) (?:some |an? )?(?:delays?|issues|problems|an outage|outages|disruption)\\b`)),
   // A named party that handles it itself ("Apple handles all App Store refunds").
   p(`handles manages controls decides processes + ${THIRD_PARTY_WORDS}`, new RegExp(`\\b${THIRD_PARTIES} (?:handles|manages|controls|decides|processes)\\b`)),
-  p('one + for + them their', /\bone for (?:them|their (?:team|support))\b/),
+  p("one for that's + them their", /\bone for (?:them|their (?:team|support))\b|\bfor them to (?:resolve|sort|answer|fix|look into|deal with|handle)\b|\bthat's on them\b/),
   // The account or product is another company's ("administered directly by Google Play", "not developed by us").
   p('administered managed developed made run operated handled sold owned controlled maintained supported billed + by + us', /\bnot (?:administered|managed|developed|made|run|operated|handled|sold|owned|controlled|maintained|supported|billed) by us\b/),
-  p('administered maintained registered developed billed supported + by through', /\b(?:administered|maintained|registered|developed|billed|supported) (?:directly )?(?:by|through) (?!(?:us|our|you|your|a|an|the|one|someone|this|that|it|default)\b)[a-z0-9&][a-z0-9&'.-]*/),
+  p('administered maintained registered developed billed + by through', /\b(?:administered|maintained|registered|developed|billed) (?:directly )?(?:by|through) (?!(?:us|our|you|your|a|an|the|one|someone|this|that|it|default|all|any|most|many)\b)[a-z0-9&][a-z0-9&'.-]*/),
   p('partner partners + responsible', /\b(?:delivery |shipping |courier |logistics )?partners?(?: at [a-z]+)? (?:are|is) (?:solely )?responsible\b/),
   // "the courier handles deliveries once…": the duty stated as the other party's own business.
   p(`^your the + handles manages controls decides sets deals + ${THIRD_PARTY_WORDS}`, new RegExp(`\\b(?:your|the) ${THIRD_PARTIES} (?:handles|manages|controls|decides|sets|deals with)\\b`)),
@@ -204,32 +207,36 @@ export const THIRD_PARTY = list('third party',
   p('third', /\bthird[- ]party\b/),
   p('not + our + products product app site service seller partner', /\bnot (?:one of )?our (?:products?|app|site|service|seller|partner)\b/),
   p("don't not + own control operate sell run manage", /\bwe (?:don't|do not) (?:own|control|operate|sell|run|manage)\b/),
-  p('bank carrier courier seller isp provider manufacturer retailer developer publisher airport merchant', /\b(?:up to|down to|with|on) (?:your|the) (?:bank|carrier|courier|seller|isp|provider|manufacturer|retailer|developer|publisher|airport|merchant)\b/),
+  p('bank carrier courier seller isp provider manufacturer retailer developer publisher airport merchant', /\b(?:up to|down to|with|on) (?:your|the) (?:[a-z]+ )?(?:bank|carrier|courier|seller|isp|provider|manufacturer|retailer|developer|publisher|airport|merchant)\b/),
 );
 /** The fault is the person's: their device, setup, choice or duty. */
 export const CUSTOMER_FAULT = list('fault on the person',
   p("^your the + device router modem phone setup set-up settings connection wifi wi-fi network browser computer pc laptop console antivirus firewall vpn adblocker ad extension card account internet + is isn't was wasn't causing caused blocking problem issue fault not incompatible outdated too doesn't does",
     /\b(?:your|the customer's) (?:device|router|modem|phone|setup|set-up|settings|connection|wi-?fi|network|browser|computer|pc|laptop|console|antivirus|firewall|vpn|ad ?blocker|extension|card|account settings|internet)\b[^.!?]{0,40}\b(?:is|isn't|was|wasn't|causing|caused|blocking|problem|issue|fault|not compatible|incompatible|outdated|too old|doesn't support|does not support)\b/),
+  p("issue problem fault + with on in + your + device router modem phone setup settings connection wifi wi-fi network browser computer pc laptop console", /\b(?:issue|problem|fault) (?:with|on|in) your (?:device|router|modem|phone|setup|settings|connection|wi-?fi|network|browser|computer|pc|laptop|console)\b/),
+  p('rather + our', /\brather than (?:on |with |in )?our (?:app|end|side|network|service|systems?|platform|site|servers?)\b/),
+  p('selected chosen picked chose + checkout check booking purchase as', /\bas (?:you )?(?:selected|chose|picked|opted for)\b|\b(?:was|were) (?:selected|chosen|picked) at (?:check ?out|booking|purchase)\b/),
   p('meet reach match below + specs spec specifications requirements', /\b(?:doesn't|does not|don't|do not|isn't|is not|aren't|won't|can't) (?:meet|reach|match) (?:the )?(?:minimum|min|system|hardware|game's|app's) (?:specs?|specifications|requirements)\b|\bbelow the minimum (?:specs?|specifications|requirements)\b/),
   // What was done on the person's side ("the wrong PIN was entered", "roaming was left on").
-  p('wrong incorrect invalid + entered used typed given selected chosen', /\b(?:wrong|incorrect|invalid)\b[^.!?]{0,25}\b(?:was|were|had been|has been|have been) (?:entered|used|typed|given|selected|chosen)\b/),
-  p('left + on enabled active', /\b(?:was|were|had been) left (?:switched |turned )?(?:on|enabled|active)\b/),
+  p('wrong incorrect invalid + entered used typed given selected chosen', /\b(?:wrong|incorrect|invalid)\b[^.!?]{0,25}\b(?:was|were|had been|has been|have been) (?:entered|used|typed|given|selected|chosen)\b(?! (?:by (?:our|us|we|the team|mistake)|on our|in our|at our)\b)/),
+  p('left + on enabled active', /\b(?:was|were|had been) left (?:switched |turned )?(?:on|enabled|active)\b(?! (?:the|your|a|an|our|at|by|with|in|top)\b)/),
   p('^on at from user + end side error', /\b(?:on|at) your (?:end|side)\b|\bfrom your (?:end|side)\b|\buser error\b/),
   p("^you + should should've needed need supposed must didn't did forgot failed chose opted agreed accepted selected entered typed booked", /\byou (?:(?:should've|should have)(?! (?:now |already )?(?:received|got|gotten|seen|heard|had|been)\b)|needed to|need to have|were supposed to|must have|didn't|did not|forgot|failed to|chose|opted|agreed|accepted|selected|entered|typed|booked)\b[^.!?;,]{0,25}/),
   p('stated outlined explained mentioned shown noted', /\b(?:as|which) (?:stated|outlined|explained|mentioned|shown|noted) (?:in|on|at) (?:the |our )?(?:terms|t&cs|t&c|terms and conditions|terms of (?:service|use)|checkout|booking|confirmation|policy|listing|product page)\b/),
-  p('stated agreed accepted shown + checkout check booking purchase signup sign', /\b(?:stated|agreed(?: to)?|accepted|shown) (?:and (?:agreed(?: to)?|accepted) )?(?:during|at) (?:check ?out|booking|purchase|sign ?up)\b/),
+  p('stated agreed accepted shown + checkout check booking purchase signup sign', /\b(?:(?:stated|agreed(?: to)?|accepted)|shown and (?:agreed(?: to)?|accepted)) (?:and (?:agreed(?: to)?|accepted) )?(?:during|at) (?:check ?out|booking|purchase|sign ?up)\b/),
   p('responsibility', /\b(?:is|was) (?:the )?(?:account holder's|customer's|your) responsibility\b|\bit(?:'s| is) your responsibility\b|\bresponsibility of the (?:customer|account holder|user)\b/),
   p("issue problem fault error working running + not isn't wasn't our", /\b(?:not|isn't|is not|wasn't) (?:an? )?(?:issue|problem|fault|error) (?:on|with|from|at) (?:our|the) (?:end|side|network|system|servers?|platform)\b|\bour (?:network|systems?|servers?|platform|service) (?:is|are) (?:working|running) (?:fine|normally|as expected)\b/),
 );
 /** Weather, pandemic, strikes, demand, licensing, regulators. */
 export const OUTSIDE_FORCE = list('outside force',
-  p('due because owing caused result affected impacted thanks down + weather storm storms snow ice fog wind winds flood flooding hurricane heat heatwave pandemic covid coronavirus strike strikes industrial high heavy unprecedented demand volume license licensing rights regulation regulations regulatory government law air atc supply shortage customs holiday holidays circumstances events factors', /\b(?:due to|because of|owing to|caused by|as a result of|affected by|impacted by|thanks to|down to)\b[^.!?]{0,30}\b(?:weather|storms?|snow|ice|fog|winds?|flood(?:ing)?|hurricane|heat ?wave|pandemic|covid(?:-19)?|coronavirus|strikes?|industrial action|high demand|heavy demand|unprecedented demand|demand|volume|licens(?:e|ing)|rights|regulations?|regulatory|government|law|air traffic control|atc|supply chain|shortage|customs|holidays?|circumstances|events beyond|factors)\b/),
+  p('due because owing caused result affected impacted thanks down + weather storm storms snow ice fog wind winds flood flooding hurricane heat heatwave pandemic covid coronavirus strike strikes industrial high heavy unprecedented demand volume license licensing rights regulation regulations regulatory government law air atc supply shortage customs holiday holidays circumstances events factors signalling signal power roadworks trespass vandalism', /\b(?:due to|because of|owing to|caused by|as a result of|affected by|impacted by|thanks to|down to)\b[^.!?]{0,30}\b(?:weather|storms?|snow|ice|fog|winds?|flood(?:ing)?|hurricane|heat ?wave|pandemic|covid(?:-19)?|coronavirus|strikes?|industrial action|high demand|heavy demand|unprecedented demand|demand|volume|licens(?:e|ing)|rights|regulations?|regulatory|government|law|air traffic control|atc|supply chain|shortage|customs|holidays?|circumstances|events beyond|factors|signal(?:ling)? (?:failure|fault|problem)s?|power (?:cut|outage|failure)s?|roadworks|trespass(?:er|ers)?|vandalism)\b/),
+  p('snow ice fog flooding floods storm storms winds heat strike strikes roadworks weather + affecting disrupting delaying causing', /\b(?:snow|ice|fog|flooding|floods|storms?|high winds|heat|strikes?|industrial action|roadworks|weather)\b[^.!?]{0,20}\b(?:is|are|has been|have been) (?:affecting|disrupting|delaying|causing)\b/),
   p('beyond outside out + control hands', /\b(?:beyond|outside(?: of)?|out of) (?:our|anyone's) (?:control|hands)\b|\bout of our hands\b/),
   p('control say + not no any', /\bnot (?:something |anything )?(?:within|in|under) our control\b|\b(?:no|any) say (?:over|in)\b/),
   p('side end + our', /\b(?:isn't|is not|nothing|not) (?:anything )?(?:(?:we|i) can do )?(?:from|on|at) our (?:side|end)\b/),
   p('nothing + do', /\bnothing we can do\b/),
   p('license licensing rights content available', /\blicens(?:e|ing) (?:restrictions|agreements?|changes|reasons|rights|issues)\b|\brights holders?\b|\bcontent owners?\b|\bnot available in your (?:region|country|area)\b/),
-  p('required obliged obligated comply + law laws regulation regulations regulators regulator', /\b(?:required|obliged|obligated) (?:by (?:law|regulations?|regulators?) )?to comply with\b|\b(?:required|obliged|obligated) by (?:law|regulations?|regulators?)\b|\bcomply with (?:the |local )?(?:laws?|regulations?)\b/),
+  p('required obliged obligated comply + law laws regulation regulations regulators regulator comply', /\b(?:required|obliged|obligated) (?:by (?:law|regulations?|regulators?) )?to comply with\b|\b(?:required|obliged|obligated) by (?:law|regulations?|regulators?)\b|\bcomply with (?:the |local )?(?:laws?|regulations?)\b/),
   p('contractual + agreement agreements obligations obligation', /\bcontractual (?:agreements?|obligations?)\b/),
   p('high higher heavy unprecedented increased + demand volume volumes', /\b(?:extremely |unusually |very )?(?:high|heavy|unprecedented|increased) (?:call )?(?:volumes?|demand)\b|\bhigher than (?:usual|normal) (?:volumes?|demand)\b/),
 );
@@ -267,6 +274,7 @@ export const THANKS = list('thanks or praise',
   p('have + great good lovely wonderful awesome fab nice', /\bhave (?:a|an) (?:great|good|lovely|wonderful|awesome|fab|nice)\b/),
   p("glad + it's is that's we everything the your", /\bglad (?:it's|it is|that's|we could|everything|the|your)\b/),
   p('great + hear', /\bgreat to hear\b/),
+  p('lovely kind nice sweet amazing great + feedback words comments comment message review shout-out shoutout', /\b(?:lovely|kind|nice|sweet|amazing|great) (?:feedback|words|comments?|message|review|shout-?out)\b/),
   p("that's + great awesome amazing", /\bthat's (?:great|awesome|amazing)\b/),
 );
 export const MARKETING = list('marketing',
@@ -292,9 +300,9 @@ export const SYMPATHY = list('sympathy',
 // ── The answered tweet (lower-cased, straight apostrophes) ─────────────────────────────────
 /** The person asked how to reach the brand (tie-break 6). */
 export const ASKED_FOR_CHANNEL = list('asked for a channel',
-  p("^what what's whats give is do can need send where where's please + phone number telephone contact email e-mail address helpline hotline chat", /\b(?:what(?:'s|s| is)?|give me|is there|do you (?:guys )?(?:still )?have|can i (?:get|have)|need|send me|where(?:'s| is| can i find)|please (?:share|give))\b[^.?!]{0,30}\b(?:phone|(?<!(?:tracking|order|account|reference|booking|confirmation|case|ticket|serial|model|flight|card|policy) )number|telephone|contact|email|e-mail|(?<!(?:delivery|billing|shipping|home|ip|new|old) )address|helpline|hotline|chat)\b/),
+  p("^what what's whats give is do can need send where where's please + phone number telephone contact email e-mail address helpline hotline chat", /\b(?:what(?:'s|s| is)?|give me|is there|do you (?:guys )?(?:still )?have|can i (?:get|have)|need|send me|where(?:'s| is| can i find)|please (?:share|give))\b[^.?!]{0,30}(?<!\bmy )\b(?:phone|(?<!(?:tracking|order|account|reference|booking|confirmation|case|ticket|serial|model|flight|card|policy) )number|telephone|contact|email|e-mail|(?<!(?:delivery|billing|shipping|home|ip|new|old) )address|helpline|hotline|chat)\b/),
   // "Address" and "number" only as ways to reach the brand (not "my delivery address?", "tracking number?").
-  p('number phone email e-mail address helpline hotline contact chat + #q', /\b(?:(?:phone|contact|telephone|customer (?:service|care)|support|your) number|phone|e-?mail(?: address)?|(?:e-?mail|contact|postal|mailing) address|helpline|hotline|contact details|chat service|live chat)\b[^.!?]{0,20}\?/),
+  p('number phone email e-mail address helpline hotline contact chat + #q', /\b(?:(?:phone|contact|telephone|customer (?:service|care)|support|your) number|(?:your|a|an|customer service|support) (?:phone|e-?mail)(?: address)?|(?:contact|postal|mailing) address|helpline|hotline|contact details|chat service|live chat)\b[^.!?]{0,20}\?/),
   p('^number contact email + please pls plz', /\b(?:number|contact|email) (?:please|pls|plz)\b/),
   p('^how', /\bhow (?:do|can|should|would) (?:i|we) (?:contact|reach|call|ring|email|e-mail|talk to|speak to|get in touch|get hold|create a (?:support )?ticket|open a (?:support )?ticket|file a (?:support )?ticket)\b/),
   p('who', /\bwho (?:do|can|should) (?:i|we) (?:call|ring|contact|email|speak to|talk to)\b/),

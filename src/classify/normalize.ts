@@ -21,8 +21,9 @@ const EMAIL_ADDRESS = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g;
 const MENTION = /[@＠]\w+/g;
 const URL_RE = /https?:\/\/\S+|\b(?:www\.)\S+/gi;
 // Paths that name a page about one thing, not a site's front door.
-// Locale segments ("en-us") may sit anywhere in such a path ("/hc/en-us").
-const GENERIC_PATH = /^\/?(?:(?:[a-z]{2}(?:-[a-z]{2})?|help|support|contact|contact-us|contactus|customer-?service|customer-?support|get-?help|get-?support|home|index\.html?|hc|community|forums?|s)(?:\/+|(?=\?|$)))*(?:\?.*)?$/i;
+// A locale may open the path ("/us/", "/en-gb/"); a region-tagged one ("en-us") may sit anywhere
+// ("/hc/en-us"), a bare two letters later on being a page ("/help/tv").
+const GENERIC_PATH = /^\/?(?:[a-z]{2}(?:-[a-z]{2})?(?:\/+|(?=\?|$)))?(?:(?:[a-z]{2}-[a-z]{2}|help|support|contact|contact-us|contactus|customer-?service|customer-?support|get-?help|get-?support|en|home|index\.html?|hc|community|forums?|s)(?:\/+|(?=\?|$)))*(?:\?.*)?$/i;
 
 const HOST_PATH = /^(?:https?:\/\/)?([^/?#\s]+)([^?#\s]*)/i;
 const SHORTENERS = new Set(['t.co', 'bit.ly', 'ow.ly', 'spoti.fi', 'amzn.to', 'goo.gl', 'tinyurl.com', 'buff.ly', 'lnkd.in', 'youtu.be']);
@@ -87,7 +88,7 @@ export function normalize(raw: string): Normalized {
   if (need & AT) {
     // Leading @mentions address the person; they carry no meaning.
     s = s.replace(LEADING_MENTIONS, '');
-    if (s.includes('.')) {
+    if (s.includes('@') && s.includes('.')) {
       const t = s.replace(EMAIL_ADDRESS, ' email address ');
       if (t !== s) {
         s = t;

@@ -37,7 +37,7 @@ export async function mergeCommand(files: string[], opts: MergeCliOptions): Prom
     } catch (err) {
       throw fsError(file, err);
     }
-    assertText(bytes.subarray(0, 65536), file, 'a summary (expected the JSON of `feedhealth audit … --summary-only --json`)');
+    assertText(bytes, file, 'a summary (expected the JSON of `feedhealth audit … --summary-only --json`)');
     const text = bytes.toString('utf8');
     const { doc, states } = parseSummaryDoc(text, file);
     if (timeZone !== undefined && doc.timeZone !== timeZone) {

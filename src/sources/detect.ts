@@ -33,8 +33,11 @@ function readHead(file: string): Buffer {
 
 /** The head of a file as text (byte-order mark dropped), or null when it is not UTF-8 text. */
 function headText(head: Buffer): string | null {
-  return sniffBytes(head).kind !== 'text' ? null : head.toString('utf8').replace(/^\ufeff/, '');
+  return sniffBytes(head).kind !== 'text' ? null : utf8Head(head);
 }
+
+/** The head as text, without the byte-order mark (Windows editors, PowerShell). */
+const utf8Head = (head: Buffer) => head.toString('utf8').replace(/^\ufeff/, '');
 
 /** What a timeline file should have been, for the message when it is not text. */
 const TIMELINE = 'a timeline (expected X API v2 JSON/JSONL, an archive tweets.js, or TWCS CSV)';
@@ -84,7 +87,7 @@ export function loadFile(file: string, format?: InputFormat): Timeline {
   const head = readHead(file);
   assertText(head, file, TIMELINE);
   // JSONL of v2 pages can be large: read it line by line (the head tells what it is).
-  if (readsAsV2(headText(head), format)) {
+  if (readsAsV2(utf8Head(head), format)) {
     const tl = loadV2Jsonl(file);
     if (tl) return tl;
   }

@@ -199,7 +199,7 @@ export class TwcsReader {
   }
 
   private isHeader(fields: string[]): boolean {
-    return fields.every((f, k) => f.trim() === this.headerNames[k]);
+    return fields.length === this.headerNames.length && fields.every((f, k) => f.trim() === this.headerNames[k]);
   }
 
   private header(fields: string[]): void {

@@ -98,11 +98,13 @@ class Scan implements V2Sink {
 
 /** Pass 1 again, for the authors alone, knowing every superseded id (when pass 1 counted some). */
 class Recount implements V2Sink {
-  readonly users = new Users();
+  readonly users: UserBook;
   readonly authors: Authors;
 
   constructor(private readonly scan: Scan) {
     this.authors = new Authors(scan.owners);
+    // As in the fold: a second list of users only when some user's details change in the file.
+    this.users = scan.users.changed ? new Users() : new SameUsers(scan.users);
   }
 
   add(t: Tweet, primary: boolean): void {
