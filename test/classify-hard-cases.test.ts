@@ -223,5 +223,18 @@ describe('hard cases for the reply classifier', () => {
     expect(cuesFor('Give us a call on 0800 123 456 and we can look into it.', "my phone wont charge?").has('askedForChannel')).toBeUndefined();
     expect(cuesFor('x', 'why is my email not syncing?').has('askedForChannel')).toBeUndefined();
   });
+
+  // What the third independent set (fixtures/probes/held-out-3.jsonl) found; texts new here.
+  it('reads links written without https:// by where they point, and never an email address\'s domain', () => {
+    expect(normalize('hi! everything you need is at help.tinyapp.io ✨').links).toEqual([{ url: 'help.tinyapp.io', kind: 'generic' }]);
+    expect(normalize('Full menu with allergens: burgerbar.co.uk/menu/leeds 🌱').links).toEqual([{ url: 'burgerbar.co.uk/menu/leeds', kind: 'specific' }]);
+    expect(normalize('Email help@shop.example.com please').links).toEqual([]);
+    expect(label('hi! everything you need is at help.tinyapp.io ✨', 'export keeps failing')).toBe('deflecting');
+  });
+
+  it('labels "strike action … means" and "your ISP may be throttling" as blaming', () => {
+    expect(evidence('Strike action by drivers means no buses will run on Monday.', 'are buses running monday?')).toContain('outside force: "strike action by drivers means"');
+    expect(label('Your ISP may be throttling the connection, so it is best to speak to them.', 'streams buffering every night')).toBe('blaming');
+  });
 });
 

@@ -20,6 +20,11 @@ const LEADING_MENTIONS = /^(?:\s*[@＠]\w+)+/;
 const EMAIL_ADDRESS = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g;
 const MENTION = /[@＠]\w+/g;
 const URL_RE = /https?:\/\/\S+|\b(?:www\.)\S+/gi;
+// A link written without its scheme ("smokeandbun.co.uk/menu", "support.example.app"): a host
+// ending in a common top-level domain, not the domain of an email address. Looked for only when
+// such an ending is left once the other links are out (a scan of every position costs).
+const BARE_LINK = /(?<![@\w.\/-])(?:[a-z0-9-]+\.)+(?:com|co\.uk|org\.uk|org|net|app|io|gov\.uk|gov|ac\.uk|ly|me|tv|ai|dev|help)(?![\w@-])(?:\/\S*)?/gi;
+const BARE_LINK_HINT = /\.(?:com|co|org|net|app|io|gov|ac|ly|me|tv|ai|dev|help)\b/i;
 // Paths that name a page about one thing, not a site's front door.
 // A locale may open the path ("/us/", "/en-gb/"); a region-tagged one ("en-us") may sit anywhere
 // ("/hc/en-us"), a bare two letters later on being a page ("/help/tv").
@@ -69,6 +74,17 @@ const SLASH = 4;
 const MASK = 8;
 const QUOTES = 16;
 
+/** A replacer that notes each link found in `links` and leaves "url" in its place, set off by
+ * single spaces (without making space runs to collapse later). */
+function linksTo(links: Normalized['links']) {
+  return (m: string, at: number, all: string) => {
+    const url = m.replace(/[.,;:!?)\]]+$/, '');
+    links.push({ url, kind: classifyLink(url) });
+    const end = at + m.length;
+    return `${at > 0 && !isSpace(all.charCodeAt(at - 1)) ? ' ' : ''}url${end < all.length && !isSpace(all.charCodeAt(end)) ? ' ' : ''}`;
+  };
+}
+
 export function normalize(raw: string): Normalized {
   const need = scan(raw);
   let s = raw;
@@ -76,15 +92,8 @@ export function normalize(raw: string): Normalized {
   let spaces = (need & SPACES) !== 0;
   if (need & QUOTES) s = s.replace(/[\u2018\u2019\u02bc]/g, "'").replace(/[\u201c\u201d]/g, '"').replace(/\u00a0/g, ' ');
   const links: Normalized['links'] = [];
-  if (((need & SLASH) !== 0 && s.includes('http')) || s.includes('www.')) {
-    s = s.replace(URL_RE, (m: string, at: number, all: string) => {
-      const url = m.replace(/[.,;:!?)\]]+$/, '');
-      links.push({ url, kind: classifyLink(url) });
-      // "url" set off by single spaces, without making space runs to collapse later.
-      const end = at + m.length;
-      return `${at > 0 && !isSpace(all.charCodeAt(at - 1)) ? ' ' : ''}url${end < all.length && !isSpace(all.charCodeAt(end)) ? ' ' : ''}`;
-    });
-  }
+  if (((need & SLASH) !== 0 && s.includes('http')) || s.includes('www.')) s = s.replace(URL_RE, linksTo(links));
+  if (BARE_LINK_HINT.test(s)) s = s.replace(BARE_LINK, linksTo(links));
   if (need & AT) {
     // Leading @mentions address the person; they carry no meaning.
     s = s.replace(LEADING_MENTIONS, '');
