@@ -144,8 +144,8 @@ describe('hard cases for the reply classifier', () => {
   });
 
   it('reads an email address written out as an email request, like a masked one', () => {
-    expect(normalize('Email us at help@shop.example.com today').text).toBe('email us at email address today');
-    expect(cuesFor('Please write to refunds@shop.example with your order number.', "where's my refund").has('email')?.phrase).toBe('write to email');
+    expect(normalize('Email us at help@shop.example.com today').text).toBe('email us at email-address today');
+    expect(cuesFor('Please write to refunds@shop.example with your order number.', "where's my refund").has('email')?.phrase).toBe('write to email-address');
     expect(label('Please write to refunds@shop.example with your order number.', "where's my refund")).toBe('deflecting');
   });
 
@@ -177,10 +177,12 @@ describe('hard cases for the reply classifier', () => {
 
   it('labels "we\'re not responsible for", "high demand" and another company\'s faults or delays as blaming', () => {
     expect(label("We're not responsible for bikes left outside the station overnight.", 'my bike was nicked from outside your station')).toBe('blaming');
-    expect(evidence('High demand tonight means deliveries are running about an hour late.', "where's my food")).toContain('outside force: "high demand"');
-    expect(evidence("That's a known issue with Sony's latest firmware; they're working on it.", 'game freezes on the menu since the update')).toContain('third party: "issue with sony\'s"');
+    expect(evidence('High demand tonight means deliveries are running about an hour late.', "where's my food")).toContain('outside force: "high demand tonight means"');
+    expect(evidence("That's a known issue with Sony's latest firmware; they're working on it.", 'game freezes on the menu since the update')).toContain('third party: "known issue with sony\'s"');
     expect(label('Our shipping partner Evri is seeing delays in Scotland this week.', "parcel hasn't moved since Monday")).toBe('blaming');
-    expect(evidence('PayPal handles the refund for orders paid that way.', 'refund not showing')).toContain('third party: "paypal handles"');
+    expect(evidence("PayPal handles refunds for orders paid that way, so you'll need to contact them.", 'refund not showing')).toContain('third party: "paypal handles"');
+    // Stated as a fact beside what the brand did, it shifts nothing.
+    expect(label('Our payment provider processes refunds within 3-5 days, and we issued yours this morning.', 'refund not showing')).not.toBe('blaming');
   });
 
   it('gives a written email address the person asked for as an answer (tie-break 6)', () => {
@@ -233,8 +235,28 @@ describe('hard cases for the reply classifier', () => {
   });
 
   it('labels "strike action … means" and "your ISP may be throttling" as blaming', () => {
-    expect(evidence('Strike action by drivers means no buses will run on Monday.', 'are buses running monday?')).toContain('outside force: "strike action by drivers means"');
+    expect(evidence('Strike action by drivers means no buses will run on Monday.', 'are buses running monday?')).toContain('outside force: "strike action by drivers means no"');
     expect(label('Your ISP may be throttling the connection, so it is best to speak to them.', 'streams buffering every night')).toBe('blaming');
+  });
+
+  // Ordinary replies a second review found the newer cues misreading (the guide's label in each).
+  it('keeps the brand\'s own fixes, boasts, product names and channel offers out of the newer cues', () => {
+    const cases: [string, string, string][] = [
+      ["We're aware of an issue with Acme's app on iOS and our engineers are working on a fix.", "app won't open", 'resolving'],
+      ["With increased demand this weekend, we've added 20 extra trains between Leeds and York 🚆", 'will there be more trains for the races?', 'resolving'],
+      ['Our new ice cream flavour means summer is finally here 🍦 Grab one in store!', 'any new flavours?', 'other'],
+      ['Quit Photos.app, then hold Option while reopening it to rebuild the library.', 'photos app keeps crashing on my mac', 'resolving'],
+      ['Thanks for booking with Hotels.com, Priya! Enjoy Lisbon 💙', 'just booked my trip, so excited!', 'other'],
+      ["Sorry you were left on hold so long, Jo. We've added more staff this afternoon so waits should be under 5 minutes now.", 'been on hold for an hour!!', 'resolving'],
+      ["We've sent your details to our engineers for them to fix today, and we'll update you by 5pm.", 'fault still not fixed', 'resolving'],
+    ];
+    for (const [text, answered, expected] of cases) expect(label(text, answered), text).toBe(expected);
+    expect(cuesFor('Is the echo on every call or just some of them?', 'echo on my calls').has('diagnostic')).toBeDefined();
+    expect(cuesFor("Don't worry, customers are not liable for fraudulent transactions on their account.", 'fraud on my card').has('policyRefusal')).toBeUndefined();
+    expect(cuesFor('Huge thanks to our @GreenPeace partners for a brilliant beach clean today! 🌊', 'great work today').has('channel')).toBeUndefined();
+    expect(cuesFor('On the Acme Developer portal, go to Settings › Keys and create a new API key.', 'where do I get an api key?').has('thirdParty')).toBeUndefined();
+    expect(cuesFor('The receipt went to j.smith@outlook.com on Monday, check your spam folder for it.', 'never got a receipt').has('email')).toBeUndefined();
+    expect(normalize('see acme.com/tv for the channel lineup').links).toEqual([{ url: 'acme.com/tv', kind: 'specific' }]);
   });
 });
 

@@ -61,8 +61,10 @@ export const DM = list('DM request',
 );
 /** E-mail. */
 export const EMAIL = list('email request',
-  p('^email e-mail write drop', /\b(?:e-?mail|write to|drop (?:us )?a line)\b[^.!?]{0,30}?\b(?:us|email|team|address)\b/),
-  p('^email e-mail send at to + email e-mail', /\be-?mail us\b|\bsend (?:us )?an? e-?mail\b|\b(?:at|to) email\b/),
+  p('^email e-mail write drop', /\b(?:e-?mail(?!-address)|write to|drop (?:us )?a line)\b[^.!?]{0,30}?\b(?:us|email(?!-address)|team|address|email-address)\b/),
+  // An address written out (normalized to "email-address"), unless something was sent to it.
+  p('email-address', /(?<!\b(?:sent|went|resent|forwarded|delivered|gone|emailed|registered|linked)(?: (?:it|them|this|that))? to )\bemail-address\b/),
+  p('^email e-mail send at to + email e-mail', /\be-?mail us\b|\bsend (?:us )?an? e-?mail\b|\b(?:at|to) email\b(?!-address)/),
 );
 /** Phone. */
 export const PHONE = list('phone request',
@@ -80,7 +82,7 @@ export const CHANNEL = list('support channel',
   p('^contact reach get speak talk', /\b(?:contact|reach out to|get in touch with|speak (?:to|with)|talk to) (?:us|our (?:[a-z]+ ){0,2}(?:team|specialists|experts|agents|colleagues|support|department|desk))\b/),
   p('^get reach contact + touch reach contact', /\b(?:get in touch|reach out|reach us|contact us|contact support)\b/),
   p('support help + team desk center centre + help assist look', /\b(?:support|help) (?:team|desk|center|centre)\b[^.!?]{0,25}\b(?:can|will|would be able to) (?:help|assist|look)\b/),
-  p('@user', /\b(?:our|the) [a-z]+ team (?:at|on|via) @user\b|\breach (?:out to )?@user\b|\btweet @user\b|\bhead over to @user\b|\bour @user\b/),
+  p('@user', /\b(?:our|the) [a-z]+ team (?:at|on|via) @user\b|\breach (?:out to )?@user\b|\btweet @user\b|\bhead over to @user\b|\b(?:dm|message|tweet|contact|reach|ask) our @user\b|\bour @user (?:team|account|support|colleagues)\b/),
   p('visit', /\bvisit (?:a |your |the )?(?:local )?(?:store|branch|genius bar|service cent(?:er|re))\b/),
   // The brand's generic pages (FAQs, website, help section) named with no link: a link that
   // follows in the sentence is judged by what it points to instead.
@@ -164,7 +166,7 @@ export const DIAGNOSTIC = list('diagnostic question',
   p('when where how + #q', /\b(?:when|where|how long|how often) (?:did|does|do|have|has|is|are|were)\b[^?]{0,80}\?/),
   // Either/or questions about what the person sees ("is the light orange or red?").
   // (Not "is it OK if we call, or would you prefer email?": that offers channels.)
-  p('^is are was were does did do has have + or + #q', /\b(?:is|are|was|were|does|did|do|has|have) (?:the|your|it|this|that|there|you)\b(?![^?]{0,100}\b(?:call|email|e-mail|dm|chat|message|phone|ring)\b)[^?]{0,60}\bor\b[^?]{0,40}\?/),
+  p('^is are was were does did do has have + or + #q', /\b(?:is|are|was|were|does|did|do|has|have) (?:the|your|it|this|that|there|you)\b(?![^?]{0,100}\b(?:prefer|rather|would you like|give you|send you|drop you|us a|you a) (?:a )?(?:call|email|e-mail|dm|chat|message|ring)\b)[^?]{0,60}\bor\b[^?]{0,40}\?/),
   p("^what what's + error code message model version serial order reference + #q", /\bwhat(?:'s| is| was| are| were) (?:the|your) (?:exact )?(?:error|code|message|model|version|serial|order number|reference)\b[^?]{0,60}\?/),
   p('could + tell let share confirm', /\bcould you (?:tell us|let us know|share|confirm)\b[^.?!]{0,80}(?:\?|\.|$)/),
   p('can + tell let share confirm send screenshot + #q', /\bcan you (?:tell us|let us know|share|confirm|send us a screenshot|screenshot)\b[^?]{0,80}\?/),
@@ -186,16 +188,16 @@ export const THIRD_PARTY = list('third party',
   // "our partners at FedEx are responsible for…": a named partner's duty.
   // Handed over, and the matter theirs now ("…to Royal Mail, so they'll be best placed to help"),
   // not a status update ("handed to the courier this morning, it should arrive tomorrow").
-  p(`^handed passed + over to + ${THIRD_PARTY_WORDS}`, new RegExp(`\\b(?:handed|passed) (?:over )?to (?:the |your |a )?(?:[a-z]+ )?${THIRD_PARTIES}\\b(?=[^.!?]{0,40}\\b(?:best placed|responsible|able to (?:help|tell|advise|confirm)|can (?:help|tell|advise|confirm)|one for them|for them to|contact them|speak to them|raise it with them|ask them)\\b)`)),
+  p(`^handed passed + over to + ${THIRD_PARTY_WORDS}`, new RegExp(`\\b(?:handed|passed) (?:over )?to (?:the |your |a )?(?:[a-z]+ )?${THIRD_PARTIES}\\b(?=[^.!?]{0,40}\\b(?:(?:they|who)(?:'ll| will|'re| are| can| would)?(?: be)? (?:best placed|responsible|able to (?:help|tell|advise|confirm)|help|tell|advise|confirm)|one for them|for them to|contact them|speak to them|raise it with them|ask them)\\b)`)),
   // A company named as the one to go to ("get in touch with Acme Support").
   p('^contact reach get speak talk + support service care desk helpdesk', /\b(?:contact|reach out to|get in touch with|speak (?:to|with)|talk to) (?!(?:our|the|us|a|an|customer|technical|tech|live|billing|account|sales|member|premium|priority|chat|email|phone|web|online|dedicated|specialist|support|your|someone|somebody|one|anyone|anybody|them|my|player|players)\b)(?:[a-z0-9&'-]+ ){1,2}(?:support|customer (?:service|support|care)|help ?desk)\b/),
   // A known fault in another company's product ("a known issue with Samsung's latest update").
-  p('issue issues problem problems bug bugs fault faults outage glitch + with on in', /\b(?:issue|problem|bug|fault|outage|glitch)s? (?:with|on|in) (?!(?:your|our|the|this|that|my|its|their)\b)[a-z0-9&.-]+'s\b/),
+  p('known + issue issues problem problems bug bugs fault faults outage outages glitch glitches + with on in', /\bknown (?:issue|problem|bug|fault|outage|glitch)(?:e?s)? (?:with|on|in) (?!(?:your|our|the|this|that|my|its|their|today|yesterday|tomorrow|tonight|everyone|anyone|someone|everybody|anybody|somebody|monday|tuesday|wednesday|thursday|friday|saturday|sunday)'s\b)[a-z0-9&.-]+'s\b/),
   // The other party's own delays or faults ("our courier partner DPD is having delays").
   p(`having experiencing seeing facing + delays delay issues problems outage outages disruption + ${THIRD_PARTY_WORDS} partner partners`, new RegExp(`\\b(?:${THIRD_PARTIES}|(?:courier|delivery|shipping|logistics) partners?)(?: [a-z0-9&]+)? (?:is|are) (?:having|experiencing|seeing|facing) (?:some |an? )?(?:delays?|issues|problems|an outage|outages|disruption)\\b`)),
   // A named party that handles it itself ("Apple handles all App Store refunds").
-  p(`handles manages controls decides processes + ${THIRD_PARTY_WORDS}`, new RegExp(`\\b${THIRD_PARTIES} (?:handles|manages|controls|decides|processes)\\b`)),
-  p("one for that's + them their", /\bone for (?:them|their (?:team|support))\b|\bfor them to (?:resolve|sort|answer|fix|look into|deal with|handle)\b|\bthat's on them\b/),
+  p(`handles manages controls decides processes + ${THIRD_PARTY_WORDS}`, new RegExp(`(?<!\\bour (?:[a-z]+ )?)\\b${THIRD_PARTIES} (?:handles|manages|controls|decides|processes)\\b(?=[^.!?]{0,60}\\b(?:so (?:we(?:'re| are)? (?:can't|cannot|unable|not able)|you(?:'ll)? (?:need|have) to|please (?:contact|reach|speak|ask))|we (?:can't|cannot|don't|do not)|unable to|they(?:'ll| will)? (?:need|have) to|up to them)\\b)`)),
+  p("one for that's + them their", /\bone for (?:them|their (?:team|support))\b|(?<!\bour\b[^.!?]{0,40})\bfor them to (?:resolve|sort|answer|fix|look into|deal with|handle)\b|\bthat's on them\b/),
   // The account or product is another company's ("administered directly by Google Play", "not developed by us").
   p('administered managed developed made run operated handled sold owned controlled maintained supported billed + by + us', /\bnot (?:administered|managed|developed|made|run|operated|handled|sold|owned|controlled|maintained|supported|billed) by us\b/),
   p('administered maintained registered developed billed + by through', /\b(?:administered|maintained|registered|developed|billed) (?:directly )?(?:by|through) (?!(?:us|our|you|your|a|an|the|one|someone|this|that|it|default|all|any|most|many)\b)[a-z0-9&][a-z0-9&'.-]*/),
@@ -207,19 +209,21 @@ export const THIRD_PARTY = list('third party',
   p('third', /\bthird[- ]party\b/),
   p('not + our + products product app site service seller partner', /\bnot (?:one of )?our (?:products?|app|site|service|seller|partner)\b/),
   p("don't not + own control operate sell run manage", /\bwe (?:don't|do not) (?:own|control|operate|sell|run|manage)\b/),
-  p('bank carrier courier seller isp provider manufacturer retailer developer publisher airport merchant', /\b(?:up to|down to|with|on) (?:your|the) (?:[a-z]+ )?(?:bank|carrier|courier|seller|isp|provider|manufacturer|retailer|developer|publisher|airport|merchant)\b/),
+  p('bank carrier courier seller isp provider manufacturer retailer developer publisher airport merchant', /\b(?:(?:up to|down to) (?:your|the) (?:[a-z]+ )?|(?:with|on) (?:your|the) )(?:bank|carrier|courier|seller|isp|provider|manufacturer|retailer|developer|publisher|airport|merchant)\b/),
 );
 /** The fault is the person's: their device, setup, choice or duty. */
 export const CUSTOMER_FAULT = list('fault on the person',
   p("^your the + device router modem phone setup set-up settings connection wifi wi-fi network browser computer pc laptop console antivirus firewall vpn adblocker ad extension card account internet + is isn't was wasn't causing caused blocking problem issue fault not incompatible outdated too doesn't does",
     /\b(?:your|the customer's) (?:device|router|modem|phone|setup|set-up|settings|connection|wi-?fi|network|browser|computer|pc|laptop|console|antivirus|firewall|vpn|ad ?blocker|extension|card|account settings|internet)\b[^.!?]{0,40}\b(?:is|isn't|was|wasn't|causing|caused|blocking|problem|issue|fault|not compatible|incompatible|outdated|too old|doesn't support|does not support)\b/),
-  p("issue problem fault + with on in + your + device router modem phone setup settings connection wifi wi-fi network browser computer pc laptop console", /\b(?:issue|problem|fault) (?:with|on|in) your (?:device|router|modem|phone|setup|settings|connection|wi-?fi|network|browser|computer|pc|laptop|console)\b/),
-  p('rather + our', /\brather than (?:on |with |in )?our (?:app|end|side|network|service|systems?|platform|site|servers?)\b/),
-  p('selected chosen picked chose + checkout check booking purchase as', /\bas (?:you )?(?:selected|chose|picked|opted for)\b|\b(?:was|were) (?:selected|chosen|picked) at (?:check ?out|booking|purchase)\b/),
+  // The fault placed with the person's device ("looks like an issue with your router"), not
+  // the brand's own wording for a fault it is fixing ("sorry for the problem with your phone").
+  p("issue problem fault + with on in + your + device router modem phone setup settings connection wifi wi-fi network browser computer pc laptop console", /\b(?:(?:looks|seems|sounds) like|appears to be|this is|it's|that's) an? (?:issue|problem|fault) (?:with|on|in) your (?:device|router|modem|phone|setup|settings|connection|wi-?fi|network|browser|computer|pc|laptop|console)\b|\b(?:issue|problem|fault) (?:is|lies|seems to be|looks to be|appears to be) (?:with|on|in) your (?:device|router|modem|phone|setup|settings|connection|wi-?fi|network|browser|computer|pc|laptop|console)\b/),
+  p('rather + our + issue problem fault', /\b(?:issue|problem|fault)\b[^.!?]{0,40}\brather than (?:on |with |in )?our (?:app|end|side|network|service|systems?|platform|site|servers?)\b/),
+  p('selected chosen picked chose opted + checkout check booking purchase as', /\bas (?:you )?(?:selected|chose|picked|opted for)\b|\b(?:was|were) (?:selected|chosen|picked) at (?:check ?out|booking|purchase)\b/),
   p('meet reach match below + specs spec specifications requirements', /\b(?:doesn't|does not|don't|do not|isn't|is not|aren't|won't|can't) (?:meet|reach|match) (?:the )?(?:minimum|min|system|hardware|game's|app's) (?:specs?|specifications|requirements)\b|\bbelow the minimum (?:specs?|specifications|requirements)\b/),
   // What was done on the person's side ("the wrong PIN was entered", "roaming was left on").
   p('wrong incorrect invalid + entered used typed given selected chosen', /\b(?:wrong|incorrect|invalid)\b[^.!?]{0,25}\b(?:was|were|had been|has been|have been) (?:entered|used|typed|given|selected|chosen)\b(?! (?:by (?:our|us|we|the team|mistake)|on our|in our|at our)\b)/),
-  p('left + on enabled active', /\b(?:was|were|had been) left (?:switched |turned )?(?:on|enabled|active)\b(?! (?:the|your|a|an|our|at|by|with|in|top)\b)/),
+  p('left + on enabled active', /\b(?:was|were|had been) left (?:switched |turned )?(?:on|enabled|active)\b(?! (?:the|your|a|an|our|at|by|with|in|top|hold|read|monday|tuesday|wednesday|thursday|friday|saturday|sunday|\d)\b)/),
   p('^on at from user + end side error', /\b(?:on|at) your (?:end|side)\b|\bfrom your (?:end|side)\b|\buser error\b/),
   p("^you + should should've needed need supposed must didn't did forgot failed chose opted agreed accepted selected entered typed booked", /\byou (?:(?:should've|should have)(?! (?:now |already )?(?:received|got|gotten|seen|heard|had|been)\b)|needed to|need to have|were supposed to|must have|didn't|did not|forgot|failed to|chose|opted|agreed|accepted|selected|entered|typed|booked)\b[^.!?;,]{0,25}/),
   p('stated outlined explained mentioned shown noted', /\b(?:as|which) (?:stated|outlined|explained|mentioned|shown|noted) (?:in|on|at) (?:the |our )?(?:terms|t&cs|t&c|terms and conditions|terms of (?:service|use)|checkout|booking|confirmation|policy|listing|product page)\b/),
@@ -229,8 +233,9 @@ export const CUSTOMER_FAULT = list('fault on the person',
 );
 /** Weather, pandemic, strikes, demand, licensing, regulators. */
 export const OUTSIDE_FORCE = list('outside force',
-  p('due because owing caused result affected impacted thanks down + weather storm storms snow ice fog wind winds flood flooding hurricane heat heatwave pandemic covid coronavirus strike strikes industrial high heavy unprecedented demand volume license licensing rights regulation regulations regulatory government law air atc supply shortage customs holiday holidays circumstances events factors signalling signal power roadworks trespass vandalism', /\b(?:due to|because of|owing to|caused by|as a result of|affected by|impacted by|thanks to|down to)\b[^.!?]{0,30}\b(?:weather|storms?|snow|ice|fog|winds?|flood(?:ing)?|hurricane|heat ?wave|pandemic|covid(?:-19)?|coronavirus|strikes?|industrial action|high demand|heavy demand|unprecedented demand|demand|volume|licens(?:e|ing)|rights|regulations?|regulatory|government|law|air traffic control|atc|supply chain|shortage|customs|holidays?|circumstances|events beyond|factors|signal(?:ling)? (?:failure|fault|problem)s?|power (?:cut|outage|failure)s?|roadworks|trespass(?:er|ers)?|vandalism)\b/),
-  p('snow ice fog flooding floods storm storms winds heat strike strikes action roadworks weather + affecting disrupting delaying causing means mean meant', /\b(?:snow|ice|fog|flooding|floods|storms?|high winds|heat|strikes?|strike action|industrial action|roadworks|weather)\b[^.!?]{0,30}\b(?:(?:is|are|has been|have been) (?:affecting|disrupting|delaying|causing)|means|will mean|has meant)\b/),
+  p('due because owing caused result affected impacted thanks down + weather storm storms snow ice fog wind winds flood flooding hurricane heat heatwave pandemic covid coronavirus strike strikes industrial high heavy unprecedented demand volume license licensing rights regulation regulations regulatory government law air atc supply shortage customs holiday holidays circumstances events factors signalling signal power roadworks trespass trespasser trespassers vandalism', /\b(?:due to|because of|owing to|caused by|as a result of|affected by|impacted by|thanks to|down to)\b[^.!?]{0,30}\b(?:weather|storms?|snow|ice|fog|winds?|flood(?:ing)?|hurricane|heat ?wave|pandemic|covid(?:-19)?|coronavirus|strikes?|industrial action|high demand|heavy demand|unprecedented demand|demand|volume|licens(?:e|ing)|rights|regulations?|regulatory|government|law|air traffic control|atc|supply chain|shortage|customs|holidays?|circumstances|events beyond|factors|signal(?:ling)? (?:failure|fault|problem)s?|power (?:cut|outage|failure)s?|roadworks|trespass(?:er|ers)?|vandalism)\b/),
+  // Weather, strikes, roadworks as the cause: what they are doing, or a disruption they mean.
+  p('snow ice fog flooding floods storm storms winds heat strike strikes action roadworks weather + affecting disrupting delaying causing means mean meant', /\b(?:snow|ice(?! cream)|fog|flooding|floods|storms?|high winds|heat(?! setting)|strikes?|strike action|industrial action|roadworks|weather)\b[^.!?]{0,30}\b(?:(?:is|are|has been|have been) (?:affecting|disrupting|delaying|causing)|(?:means|will mean|has meant)\b[^.!?]{0,30}\b(?:no|delays?|delayed|cancel\w*|closed|closures?|suspended|won't|will not|can't|cannot|unable|disruption))\b/),
   p('beyond outside out + control hands', /\b(?:beyond|outside(?: of)?|out of) (?:our|anyone's) (?:control|hands)\b|\bout of our hands\b/),
   p('control say + not no any', /\bnot (?:something |anything )?(?:within|in|under) our control\b|\b(?:no|any) say (?:over|in)\b/),
   p('side end + our', /\b(?:isn't|is not|nothing|not) (?:anything )?(?:(?:we|i) can do )?(?:from|on|at) our (?:side|end)\b/),
@@ -238,7 +243,8 @@ export const OUTSIDE_FORCE = list('outside force',
   p('license licensing rights content available', /\blicens(?:e|ing) (?:restrictions|agreements?|changes|reasons|rights|issues)\b|\brights holders?\b|\bcontent owners?\b|\bnot available in your (?:region|country|area)\b/),
   p('required obliged obligated comply + law laws regulation regulations regulators regulator comply', /\b(?:required|obliged|obligated) (?:by (?:law|regulations?|regulators?) )?to comply with\b|\b(?:required|obliged|obligated) by (?:law|regulations?|regulators?)\b|\bcomply with (?:the |local )?(?:laws?|regulations?)\b/),
   p('contractual + agreement agreements obligations obligation', /\bcontractual (?:agreements?|obligations?)\b/),
-  p('high higher heavy unprecedented increased + demand volume volumes', /\b(?:extremely |unusually |very )?(?:high|heavy|unprecedented|increased) (?:call )?(?:volumes?|demand)\b|\bhigher than (?:usual|normal) (?:volumes?|demand)\b/),
+  // Demand given as the cause ("we're experiencing high demand", "high demand means…"), not a boast.
+  p('high higher heavy unprecedented increased + demand volume volumes', /\b(?:extremely|unusually|very) high (?:call )?(?:volumes?|demand)\b|\bhigher than (?:usual|normal) (?:volumes?|demand)\b|\b(?:experiencing|seeing) (?:very |extremely |unusually )?(?:high|heavy|unprecedented|increased) (?:call )?(?:volumes?|demand)\b|\b(?:high|heavy|unprecedented|increased) (?:call )?(?:volumes?|demand)(?: [a-z]+)? (?:means|is causing|has caused|is affecting)\b/),
 );
 /** A policy or terms given as the reason for a refusal. */
 export const POLICY_REFUSAL = list('policy as refusal',
@@ -246,7 +252,7 @@ export const POLICY_REFUSAL = list('policy as refusal',
   p('policy policies terms rules', /\b(?:policy|policies|terms|rules) (?:doesn't|does not|don't|do not|won't|will not|can't|cannot) (?:allow|permit|let)\b/),
   p('unable able position permitted allowed', /\b(?:we(?:'re| are)|i(?:'m| am)) (?:unable|not able|not in a position|not permitted|not allowed) to (?:refund|offer|provide|compensate|reimburse|cancel|change|honou?r|accept|exchange|extend|make an exception|issue|give|reinstate|waive)\b/),
   p("we + refund offer provide compensate reimburse honor honour accept exchange extend make issue give waive reinstate override reverse", /\bwe (?:can't|cannot|can not|don't|do not|won't|will not) (?:refund|offer|provide|compensate|reimburse|honou?r|accept|exchange|extend|make (?:an )?exceptions?|issue refunds|give|waive|reinstate|override|reverse)\b/),
-  p('responsible liable + not', /\b(?:we(?:'re| are)|we can't be|we cannot be|[a-z]+ (?:is|are)) not (?:responsible|liable) for\b/),
+  p('responsible liable + not', /\b(?:we(?:'re| are)|we can't be|we cannot be|(?:the )?(?:company|venue|store|shop|airline|hotel|club|park|operator|business|theatre|gym|station) (?:is|are)) not (?:responsible|liable) for\b/),
   p('non-refundable nonrefundable non refundable refund refunds final eligible', /\b(?:non-?refundable|no refunds?|final sale|all sales are final|not eligible for (?:a )?(?:refund|compensation|exchange|return))\b/),
 );
 /** Denials of blame: "not your fault", "we're not blaming you". */

@@ -16,19 +16,22 @@ export interface Normalized {
 const SIGN_OFF = /(?:^|\s)((?:\^|\*|~|\/|-|–|—)\s?[A-Z][A-Za-z]{0,11}(?:\s[A-Z]\.?)?)\s*$/;
 const PART = /(?:^|\s)\(?(\d)\s?\/\s?(\d)\)?(?=\s|$)/;
 const LEADING_MENTIONS = /^(?:\s*[@＠]\w+)+/;
-// An email address written out reads as "email address": a channel, as a masked one is.
-const EMAIL_ADDRESS = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g;
+// An email address written out reads as "email-address" (one token, so "email us" patterns do not
+// take it for a request; a pattern of its own reads it as the channel it is).
+const EMAIL_ADDRESS = /(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g;
 const MENTION = /[@＠]\w+/g;
 const URL_RE = /https?:\/\/\S+|\b(?:www\.)\S+/gi;
 // A link written without its scheme ("smokeandbun.co.uk/menu", "support.example.app"): a host
 // ending in a common top-level domain, not the domain of an email address. Looked for only when
 // such an ending is left once the other links are out (a scan of every position costs).
-const BARE_LINK = /(?<![@\w.\/-])(?:[a-z0-9-]+\.)+(?:com|co\.uk|org\.uk|org|net|app|io|gov\.uk|gov|ac\.uk|ly|me|tv|ai|dev|help)(?![\w@-])(?:\/\S*)?/gi;
+// A host alone ("Hotels.com", "Photos.app") is a name, not a link: it needs a path or a help-ish
+// first label ("help.tinyapp.io").
+const BARE_LINK = /(?<![@\w.\/-])(?:(?:help|support|status|shop|store|community|account|accounts|my|care)\.(?:[a-z0-9-]+\.)*(?:com|co\.uk|org\.uk|org|net|app|io|gov\.uk|gov|ac\.uk|ly|me|tv|ai|dev|help)(?![\w@-])(?:\/\S*)?|(?:[a-z0-9-]+\.)+(?:com|co\.uk|org\.uk|org|net|app|io|gov\.uk|gov|ac\.uk|ly|me|tv|ai|dev|help)\/\S*)/gi;
 const BARE_LINK_HINT = /\.(?:com|co|org|net|app|io|gov|ac|ly|me|tv|ai|dev|help)\b/i;
 // Paths that name a page about one thing, not a site's front door.
 // A locale may open the path ("/us/", "/en-gb/"); a region-tagged one ("en-us") may sit anywhere
 // ("/hc/en-us"), a bare two letters later on being a page ("/help/tv").
-const GENERIC_PATH = /^\/?(?:[a-z]{2}(?:-[a-z]{2})?(?:\/+|(?=\?|$)))?(?:(?:[a-z]{2}-[a-z]{2}|help|support|contact|contact-us|contactus|customer-?service|customer-?support|get-?help|get-?support|en|home|index\.html?|hc|community|forums?|s)(?:\/+|(?=\?|$)))*(?:\?.*)?$/i;
+const GENERIC_PATH = /^\/?(?:(?:[a-z]{2}-[a-z]{2}|en|fr|de|es|it|nl|pt|ja|ko|zh|ru|sv|da|no|fi|pl|tr|us|uk|gb|ca|au|ie|in|nz|br|mx)(?:\/+|(?=\?|$)))?(?:(?:[a-z]{2}-[a-z]{2}|help|support|contact|contact-us|contactus|customer-?service|customer-?support|get-?help|get-?support|en|home|index\.html?|hc|community|forums?|s)(?:\/+|(?=\?|$)))*(?:\?.*)?$/i;
 
 const HOST_PATH = /^(?:https?:\/\/)?([^/?#\s]+)([^?#\s]*)/i;
 const SHORTENERS = new Set(['t.co', 'bit.ly', 'ow.ly', 'spoti.fi', 'amzn.to', 'goo.gl', 'tinyurl.com', 'buff.ly', 'lnkd.in', 'youtu.be']);
@@ -43,7 +46,10 @@ export function classifyLink(url: string): 'specific' | 'generic' | 'opaque' {
     if (inner) return classifyLink(inner[1]);
   }
   if (SHORTENERS.has(host)) return 'opaque';
-  const path = m[2].replace(/\/+$/, '');
+  // Trailing slashes cut by hand: /\/+$/ tries every run of slashes, quadratic in a long one.
+  let end = m[2].length;
+  while (end > 0 && m[2].charCodeAt(end - 1) === 47) end--;
+  const path = m[2].slice(0, end);
   if (path === '' || GENERIC_PATH.test(path)) return 'generic';
   if (/contact|\/ticket|\/request(s)?\/new|submit-?a-?request|\/chat\b|\/forum|\/community\/?$/i.test(path)) return 'generic';
   return 'specific';
@@ -98,7 +104,7 @@ export function normalize(raw: string): Normalized {
     // Leading @mentions address the person; they carry no meaning.
     s = s.replace(LEADING_MENTIONS, '');
     if (s.includes('@') && s.includes('.')) {
-      const t = s.replace(EMAIL_ADDRESS, ' email address ');
+      const t = s.replace(EMAIL_ADDRESS, ' email-address ');
       if (t !== s) {
         s = t;
         spaces = true;

@@ -121,9 +121,7 @@ export function ruleDecision(c: CueSet): RuleDecision {
   // 7. Sympathy alone: a brush-off to a complaint, chit-chat otherwise.
   const sympathy = has('sympathy');
   const problem = has('problemRaised');
-  // "We'll pass your feedback on" brushes off a complaint; said to praise, with thanks, it is chit-chat.
-  const brushOff = has('brushOff');
-  if (brushOff && (problem || !c.answered || !has('thanks'))) return decide('deflecting', 0.8, [brushOff]);
+  if (has('brushOff')) return decide('deflecting', 0.8, [has('brushOff')]);
   if (sympathy && !has('thanks')) {
     return problem || !c.answered
       ? decide('deflecting', 0.6, [sympathy, problem])
