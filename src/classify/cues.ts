@@ -211,7 +211,8 @@ const ASKED = new AnchoredLists([['askedForChannel', L.ASKED_FOR_CHANNEL]]);
 
 const LINK_CUES: [CueName, 'specific' | 'generic'][] = [['genericLink', 'generic'], ['specificLink', 'specific']];
 
-const FAULT_CUES = new Set<CueName>(['customerFault', 'thirdParty', 'outsideForce']);
+/** Cues that place the fault elsewhere (tie-break 1), in the order the rules cite them. */
+export const FAULT_CUES: readonly CueName[] = ['customerFault', 'outsideForce', 'thirdParty'];
 const within = (h: Hit, outer: Hit) => h.at >= outer.at && h.at + h.phrase.length <= outer.at + outer.phrase.length;
 
 /** All cues of a reply. `gated: false` runs every pattern (the test that anchors hide nothing uses it). */
@@ -220,7 +221,7 @@ export function replyCues(n: Normalized, tk: AnchorTokens, gated = true): Hit[] 
   REPLY.match(n.text, tk, gated, out);
   const denied = out.find((h) => h.cue === 'blameNegated');
   // "Nothing at your end": the fault phrase inside a denial is no fault.
-  if (denied) out = out.filter((h) => !(FAULT_CUES.has(h.cue) && within(h, denied)));
+  if (denied) out = out.filter((h) => !(FAULT_CUES.includes(h.cue) && within(h, denied)));
   if (n.links.length)
     for (const [cue, kind] of LINK_CUES) {
       const l = n.links.find((x) => x.kind === kind);

@@ -1,7 +1,7 @@
 // The transparent rule set: cues in, one label out, following the tie-breaks of the labeling
 // guide in order. The trained model (model.ts) uses these cues as features too.
 import { MAX_EVIDENCE, type Classification, type Label } from '../model.js';
-import { answeredCues, evidenceOf, replyCues, type CueName, type Hit } from './cues.js';
+import { answeredCues, evidenceOf, FAULT_CUES, replyCues, type CueName, type Hit } from './cues.js';
 import { normalize, type Normalized } from './normalize.js';
 import { tokenize } from './tokens.js';
 
@@ -87,7 +87,7 @@ export function ruleDecision(c: CueSet): RuleDecision {
   const negated = has('blameNegated');
 
   // 1. Fault placed elsewhere wins, unless denied ("not your fault") or only a fallback after help.
-  const fault = (['customerFault', 'outsideForce', 'thirdParty'] as CueName[]).map(has).filter(Boolean) as Hit[];
+  const fault = FAULT_CUES.map(has).filter(Boolean) as Hit[];
   const policy = has('policyRefusal');
   if (fault.length && !negated) {
     const third = has('thirdParty');
